@@ -1,0 +1,52 @@
+// Who is calling and what they may see. Roles grant permissions (checked in the api layer); scope says
+// which clients and which worker the caller may see (applied in every store query).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "audit/audit.h"
+#include "core/result.h"
+
+namespace concord::auth {
+
+enum class Role { kAdmin, kManager, kCoordinator, kClientUser, kWorker };
+
+std::string_view RoleName(Role role);
+std::optional<Role> ParseRole(std::string_view name);
+
+enum class Permission {
+  kClientsRead,
+  kClientsWrite,
+  kClientsImport,
+  kTaxIdReveal,  // read a client's tax id in full (audited)
+  kAuditRead,
+  kUsersRead,    // internal directory, e.g. the account-team picker
+  kUsersManage,
+  kJobsRun,
+};
+
+bool RoleHas(Role role, Permission permission);
+
+struct Principal {
+  int64_t user_id = 0;
+  std::string email;
+  std::string name;
+  Role role = Role::kWorker;
+  std::vector<int64_t> client_ids;       // client_user: the clients they belong to
+  std::optional<int64_t> worker_id;      // worker: the worker record they are
+  std::string csrf_token;                // empty when authenticated by API token
+  bool via_api_token = false;
+
+  bool Internal() const { return role == Role::kAdmin || role == Role::kManager || role == Role::kCoordinator; }
+  // nullopt: every client; otherwise only these (possibly none).
+  std::optional<std::vector<int64_t>> ClientScope() const;
+  bool CanSeeClient(int64_t client_id) const;
+  Status Require(Permission permission) const;
+  audit::Actor Actor(std::string request_id) const { return {user_id, name, std::move(request_id)}; }
+};
+
+}  // namespace concord::auth
