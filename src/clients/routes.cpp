@@ -1,0 +1,374 @@
+#include "clients/routes.h"
+
+#include <charconv>
+
+#include "api/api.h"
+
+namespace concord::clients {
+namespace {
+
+using auth::Permission;
+using http::Context;
+using http::Response;
+
+Result<int64_t> PathId(const Context& ctx, const std::string& name) {
+  const std::string& text = ctx.Param(name);
+  int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
+    return Error::NotFound("request.not_found", "No such record.");
+  }
+  return id;
+}
+
+std::vector<Address> AddressesFrom(const nlohmann::json& list, api::Fields& fields) {
+  std::vector<Address> out;
+  if (!list.is_array()) {
+    fields.Fail("addresses", "field.type", "Must be a list of addresses.");
+    return out;
+  }
+  for (size_t i = 0; i < list.size(); ++i) {
+    const auto& a = list[i];
+    if (!a.is_object()) {
+      fields.Fail("addresses/" + std::to_string(i), "field.type", "Must be an address.");
+      continue;
+    }
+    auto text = [&](const char* key, const char* fallback) {
+      auto it = a.find(key);
+      return it != a.end() && it->is_string() ? it->get<std::string>() : std::string(fallback);
+    };
+    out.push_back({text("kind", "billing"), text("line1", ""), text("line2", ""), text("city", ""), text("region", ""),
+                   text("postal_code", ""), text("country", "US")});
+  }
+  return out;
+}
+
+std::vector<TeamMember> TeamFrom(const nlohmann::json& list, api::Fields& fields) {
+  std::vector<TeamMember> out;
+  if (!list.is_array()) {
+    fields.Fail("account_team", "field.type", "Must be a list of members.");
+    return out;
+  }
+  for (const auto& m : list) {
+    TeamMember member;
+    if (m.is_object() && m.contains("user_id") && m["user_id"].is_number_integer()) member.user_id = m["user_id"];
+    if (m.is_object() && m.contains("role") && m["role"].is_string()) member.role = m["role"];
+    out.push_back(member);
+  }
+  return out;
+}
+
+Result<ClientInput> ClientInputFrom(const http::Request& request) {
+  const auto body = TRY(api::JsonBody(request));
+  api::Fields f(body);
+  ClientInput in;
+  in.external_ref = f.String("external_ref");
+  in.legal_name = f.String("legal_name");
+  in.dba = f.String("dba");
+  in.tax_id = f.String("tax_id");
+  in.industry = f.String("industry");
+  in.status = f.String("status");
+  in.service_notes = f.String("service_notes", 20000);
+  in.processing_instructions = f.String("processing_instructions", 20000);
+  if (const auto* a = f.Raw("addresses"); a && !a->is_null()) in.addresses = AddressesFrom(*a, f);
+  if (const auto* t = f.Raw("account_team"); t && !t->is_null()) in.account_team = TeamFrom(*t, f);
+  TRY(f.Finish("The client"));
+  return in;
+}
+
+Result<ContactInput> ContactInputFrom(const http::Request& request) {
+  const auto body = TRY(api::JsonBody(request));
+  api::Fields f(body);
+  ContactInput in{f.String("name"), f.String("role"), f.String("title"), f.String("email"),
+                  f.String("phone"), f.String("preferred_channel"), f.Bool("is_primary")};
+  TRY(f.Finish("The contact"));
+  return in;
+}
+
+Result<ListQuery> ListQueryFrom(const http::Request& request) {
+  ListQuery q;
+  q.q = request.Query("q");
+  q.status = request.Query("status");
+  q.industry = request.Query("industry");
+  if (q.status && q.status->empty()) q.status.reset();
+  if (q.industry && q.industry->empty()) q.industry.reset();
+  q.archived = request.Query("archived").value_or("false");
+  if (q.archived != "false" && q.archived != "true" && q.archived != "all") {
+    return Error::BadRequest("request.bad_archived", "archived must be false, true or all.");
+  }
+  const auto sort = TRY(api::ParseSort(request, {"legal_name", "dba", "industry", "status", "updated_at"},
+                                       {"legal_name", false}));
+  q.sort = sort.column;
+  q.descending = sort.descending;
+  const auto page = TRY(api::ParsePage(request));
+  q.limit = page.limit;
+  q.after_key = page.after_key;
+  q.after_id = page.after_id;
+  return q;
+}
+
+Response WithETag(Response response, int64_t version) {
+  response.headers["ETag"] = api::ETag(version);
+  return response;
+}
+
+// Runs `body` when the caller holds `permission`; otherwise a 403 problem.
+template <class F>
+Response Guarded(const Context& ctx, Permission permission, F body) {
+  if (auto denied = api::Caller(ctx).Require(permission); !denied.ok()) {
+    return api::ProblemFor(denied.error(), ctx.request);
+  }
+  return body(api::Caller(ctx));
+}
+
+const nlohmann::json kClientRef = {{"$ref", "#/components/schemas/Client"}};
+const nlohmann::json kContactRef = {{"$ref", "#/components/schemas/Contact"}};
+const nlohmann::json kClientInputRef = {{"$ref", "#/components/schemas/ClientInput"}};
+const nlohmann::json kContactInputRef = {{"$ref", "#/components/schemas/ContactInput"}};
+const std::vector<std::string> kListParams = {"q", "status", "industry", "archived", "sort", "limit", "cursor"};
+
+nlohmann::json ListOf(const nlohmann::json& item) {
+  return {{"type", "object"},
+          {"properties",
+           {{"items", {{"type", "array"}, {"items", item}}},
+            {"next_cursor", {{"type", {"string", "null"}}}},
+            {"total", {{"type", "integer"}}}}}};
+}
+
+}  // namespace
+
+void InstallRoutes(http::Router& router, ClientService& service, store::Database& db) {
+  router.Add(
+      "GET", "/api/v1/clients",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kClientsRead, [&](const auth::Principal& caller) {
+          auto query = ListQueryFrom(ctx.request);
+          if (!query.ok()) return api::ProblemFor(query.error(), ctx.request);
+          auto page = service.List(caller, *query);
+          if (!page.ok()) return api::ProblemFor(page.error(), ctx.request);
+          nlohmann::json items = nlohmann::json::array();
+          for (const auto& c : page->items) items.push_back(ToJson(c));
+          nlohmann::json next;
+          if (static_cast<int>(page->items.size()) == query->limit) {
+            next = api::MakeCursor(page->sort_keys.back(), page->items.back().id);
+          }
+          return Response::Json({{"items", items}, {"next_cursor", next}, {"total", page->total}});
+        });
+      },
+      {"List clients (search, filter, sort, cursor pages)", "clients", true, nullptr, ListOf(kClientRef), kListParams});
+
+  for (const std::string format : {"csv", "xlsx"}) {
+    router.Add(
+        "GET", "/api/v1/clients/export." + format,
+        [&service, format](Context& ctx) {
+          return Guarded(ctx, Permission::kClientsRead, [&](const auth::Principal& caller) {
+            auto query = ListQueryFrom(ctx.request);
+            if (!query.ok()) return api::ProblemFor(query.error(), ctx.request);
+            auto table = service.ExportTable(caller.ClientScope(), *query);
+            if (!table.ok()) return api::ProblemFor(table.error(), ctx.request);
+            if (format == "csv") return Response::Download(io::ToCsv(*table), io::kCsvType, "clients.csv");
+            auto bytes = io::ToXlsx(*table);
+            if (!bytes.ok()) return api::ProblemFor(bytes.error(), ctx.request);
+            return Response::Download(std::move(bytes).value(), io::kXlsxType, "clients.xlsx");
+          });
+        },
+        {"Export the listed clients as " + format, "clients", true, nullptr, nullptr, kListParams});
+  }
+
+  router.Add(
+      "POST", "/api/v1/clients",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) {
+          auto input = ClientInputFrom(ctx.request);
+          if (!input.ok()) return api::ProblemFor(input.error(), ctx.request);
+          auto client = service.Create(caller, *input, ctx.request.request_id);
+          if (!client.ok()) return api::ProblemFor(client.error(), ctx.request);
+          Response response = WithETag(Response::Json(ToJson(*client), 201), client->version);
+          response.headers["Location"] = "/api/v1/clients/" + std::to_string(client->id);
+          return response;
+        });
+      },
+      {"Create a client", "clients", true, kClientInputRef, kClientRef, {}, 201});
+
+  router.Add(
+      "GET", "/api/v1/clients/{id}",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kClientsRead, [&](const auth::Principal& caller) {
+          auto id = PathId(ctx, "id");
+          if (!id.ok()) return api::ProblemFor(id.error(), ctx.request);
+          auto client = service.Get(caller, *id);
+          if (!client.ok()) return api::ProblemFor(client.error(), ctx.request);
+          return WithETag(Response::Json(ToJson(*client)), client->version);
+        });
+      },
+      {"One client (ETag for If-Match)", "clients", true, nullptr, kClientRef});
+
+  router.Add(
+      "PATCH", "/api/v1/clients/{id}",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) {
+          auto id = PathId(ctx, "id");
+          if (!id.ok()) return api::ProblemFor(id.error(), ctx.request);
+          auto version = api::IfMatchVersion(ctx.request);
+          if (!version.ok()) return api::ProblemFor(version.error(), ctx.request);
+          auto input = ClientInputFrom(ctx.request);
+          if (!input.ok()) return api::ProblemFor(input.error(), ctx.request);
+          auto client = service.Update(caller, *id, *version, *input, ctx.request.request_id);
+          if (!client.ok()) return api::ProblemFor(client.error(), ctx.request);
+          return WithETag(Response::Json(ToJson(*client)), client->version);
+        });
+      },
+      {"Change a client (If-Match required; 412 when someone saved first)", "clients", true, kClientInputRef,
+       kClientRef});
+
+  for (const std::string action : {"archive", "restore"}) {
+    router.Add(
+        "POST", "/api/v1/clients/{id}/" + action,
+        [&service, action](Context& ctx) {
+          return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) {
+            auto id = PathId(ctx, "id");
+            if (!id.ok()) return api::ProblemFor(id.error(), ctx.request);
+            auto version = api::IfMatchVersion(ctx.request);
+            if (!version.ok()) return api::ProblemFor(version.error(), ctx.request);
+            auto client = service.SetArchived(caller, *id, *version, action == "archive", ctx.request.request_id);
+            if (!client.ok()) return api::ProblemFor(client.error(), ctx.request);
+            return WithETag(Response::Json(ToJson(*client)), client->version);
+          });
+        },
+        {action == "archive" ? "Archive a client" : "Restore an archived client", "clients", true, nullptr,
+         kClientRef});
+  }
+
+  router.Add(
+      "GET", "/api/v1/clients/{id}/tax-id",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kTaxIdReveal, [&](const auth::Principal& caller) {
+          auto id = PathId(ctx, "id");
+          if (!id.ok()) return api::ProblemFor(id.error(), ctx.request);
+          auto tax_id = service.RevealTaxId(caller, *id, ctx.request.request_id);
+          if (!tax_id.ok()) return api::ProblemFor(tax_id.error(), ctx.request);
+          Response response = Response::Json({{"tax_id", *tax_id}});
+          response.headers["Cache-Control"] = "no-store";
+          return response;
+        });
+      },
+      {"Reveal a client's tax id (audited)", "clients", true, nullptr,
+       {{"type", "object"}, {"properties", {{"tax_id", {{"type", "string"}}}}}}});
+
+  router.Add(
+      "GET", "/api/v1/clients/{id}/contacts",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kClientsRead, [&](const auth::Principal& caller) {
+          auto id = PathId(ctx, "id");
+          if (!id.ok()) return api::ProblemFor(id.error(), ctx.request);
+          auto contacts = service.Contacts(caller, *id);
+          if (!contacts.ok()) return api::ProblemFor(contacts.error(), ctx.request);
+          nlohmann::json items = nlohmann::json::array();
+          for (const auto& c : *contacts) items.push_back(ToJson(c));
+          return Response::Json({{"items", items}});
+        });
+      },
+      {"A client's contacts", "clients", true, nullptr, ListOf(kContactRef)});
+
+  router.Add(
+      "POST", "/api/v1/clients/{id}/contacts",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) {
+          auto id = PathId(ctx, "id");
+          if (!id.ok()) return api::ProblemFor(id.error(), ctx.request);
+          auto input = ContactInputFrom(ctx.request);
+          if (!input.ok()) return api::ProblemFor(input.error(), ctx.request);
+          auto contact = service.AddContact(caller, *id, *input, ctx.request.request_id);
+          if (!contact.ok()) return api::ProblemFor(contact.error(), ctx.request);
+          return WithETag(Response::Json(ToJson(*contact), 201), contact->version);
+        });
+      },
+      {"Add a contact", "clients", true, kContactInputRef, kContactRef, {}, 201});
+
+  router.Add(
+      "PATCH", "/api/v1/clients/{id}/contacts/{contact_id}",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) {
+          auto id = PathId(ctx, "id");
+          auto contact_id = PathId(ctx, "contact_id");
+          if (!id.ok() || !contact_id.ok()) return api::ProblemFor(Error::NotFound("request.not_found", "No such record."), ctx.request);
+          auto version = api::IfMatchVersion(ctx.request);
+          if (!version.ok()) return api::ProblemFor(version.error(), ctx.request);
+          auto input = ContactInputFrom(ctx.request);
+          if (!input.ok()) return api::ProblemFor(input.error(), ctx.request);
+          auto contact = service.EditContact(caller, *id, *contact_id, *version, *input, ctx.request.request_id);
+          if (!contact.ok()) return api::ProblemFor(contact.error(), ctx.request);
+          return WithETag(Response::Json(ToJson(*contact)), contact->version);
+        });
+      },
+      {"Change a contact (If-Match required)", "clients", true, kContactInputRef, kContactRef});
+
+  router.Add(
+      "DELETE", "/api/v1/clients/{id}/contacts/{contact_id}",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) {
+          auto id = PathId(ctx, "id");
+          auto contact_id = PathId(ctx, "contact_id");
+          if (!id.ok() || !contact_id.ok()) return api::ProblemFor(Error::NotFound("request.not_found", "No such record."), ctx.request);
+          auto version = api::IfMatchVersion(ctx.request);
+          if (!version.ok()) return api::ProblemFor(version.error(), ctx.request);
+          auto removed = service.RemoveContact(caller, *id, *contact_id, *version, ctx.request.request_id);
+          if (!removed.ok()) return api::ProblemFor(removed.error(), ctx.request);
+          return Response::NoContent();
+        });
+      },
+      {"Remove a contact (If-Match required)", "clients", true, nullptr, nullptr, {}, 204});
+
+  router.Add(
+      "POST", "/api/v1/clients/import",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kClientsImport, [&](const auth::Principal& caller) {
+          const bool dry_run = ctx.request.Query("dry_run").value_or("false") == "true";
+          const std::string name = ctx.request.Query("file_name").value_or("clients.csv");
+          auto report = service.Import(caller, ctx.request.body, name, dry_run, ctx.request.request_id);
+          if (!report.ok()) return api::ProblemFor(report.error(), ctx.request);
+          return Response::Json({{"created", report->created}, {"updated", report->updated},
+                                 {"unchanged", report->unchanged}, {"dry_run", report->dry_run}});
+        });
+      },
+      {"Import clients from CSV (body text/csv; all or nothing; dry_run=true validates only)", "clients", true,
+       {{"type", "string"}, {"contentMediaType", "text/csv"}},
+       {{"type", "object"},
+        {"properties",
+         {{"created", {{"type", "integer"}}}, {"updated", {{"type", "integer"}}}, {"unchanged", {{"type", "integer"}}},
+          {"dry_run", {{"type", "boolean"}}}}}},
+       {"dry_run", "file_name"}});
+
+  router.Add(
+      "POST", "/api/v1/exports/clients",
+      [&db](Context& ctx) {
+        return Guarded(ctx, Permission::kJobsRun, [&](const auth::Principal& caller) {
+          nlohmann::json payload = {{"archived", ctx.request.Query("archived").value_or("false")}};
+          if (auto scope = caller.ClientScope()) payload["client_ids"] = *scope;
+          auto job = db.Transact<jobs::Job>([&](store::Connection& c) -> Result<jobs::Job> {
+            const int64_t id = TRY(jobs::Enqueue(c, {"clients.export_xlsx", payload, caller.user_id,
+                                                     caller.role == auth::Role::kClientUser && caller.client_ids.size() == 1
+                                                         ? std::optional<int64_t>(caller.client_ids.front())
+                                                         : std::nullopt}));
+            TRY(audit::Append(c, caller.Actor(ctx.request.request_id),
+                              {"job", std::to_string(id), std::nullopt, "enqueue", nullptr, payload}));
+            return jobs::Get(c, id);
+          });
+          if (!job.ok()) return api::ProblemFor(job.error(), ctx.request);
+          return Response::Json(job->ToJson(), 202);
+        });
+      },
+      {"Export every client to XLSX in the background (a job with progress)", "clients", true, nullptr,
+       {{"$ref", "#/components/schemas/Job"}}, {"archived"}, 202});
+
+  router.Add(
+      "GET", "/api/v1/industries",
+      [](Context& ctx) {
+        return Guarded(ctx, Permission::kClientsRead,
+                       [&](const auth::Principal&) { return Response::Json({{"items", kIndustries}}); });
+      },
+      {"Industry names for pickers (NAICS sectors)", "clients", true, nullptr,
+       {{"type", "object"}, {"properties", {{"items", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}}});
+}
+
+}  // namespace concord::clients
