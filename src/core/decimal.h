@@ -15,6 +15,8 @@
 // Thread safety: a value type; const use from many threads is safe.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <compare>
 #include <cstdint>
 #include <optional>
@@ -65,7 +67,8 @@ class Decimal {
 
   // Round to `scale` digits with `mode`; increasing the scale is exact.
   Decimal Round(int scale, Rounding mode) const;
-  // Same value at a larger scale (exact); refused by assertion when it would lose digits.
+  // Same value at another scale, exactly: widening always; narrowing only drops trailing zeros ("1.50" ->
+  // "1.5"). Throws std::invalid_argument when it would lose digits (use Round for that).
   Decimal Rescale(int scale) const;
 
   Decimal operator-() const;
@@ -125,3 +128,20 @@ class Money {
 };
 
 }  // namespace concord
+
+// fmt::format("{}", decimal) and ("{}", money) give ToString(): "1234.50" (money without the currency code).
+template <>
+struct fmt::formatter<concord::Decimal> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const concord::Decimal& d, Context& ctx) const {
+    return fmt::formatter<std::string_view>::format(d.ToString(), ctx);
+  }
+};
+
+template <>
+struct fmt::formatter<concord::Money> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const concord::Money& m, Context& ctx) const {
+    return fmt::formatter<std::string_view>::format(m.ToString(), ctx);
+  }
+};

@@ -1,0 +1,160 @@
+#include "app/demo.h"
+
+#include <set>
+
+#include "app/demo_names.h"
+
+namespace concord::app {
+namespace {
+
+namespace names = demo_names;
+
+// splitmix64: a tiny generator whose sequence is the same on every platform and library, unlike the
+// standard distributions, so a seed always gives the same demo.
+class Random {
+ public:
+  explicit Random(uint64_t seed) : state_(seed) {}
+  uint64_t Next() {
+    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
+  template <class Array>
+  std::string Pick(const Array& items) { return std::string(items[Below(items.size())]); }
+  bool Chance(int percent) { return Below(100) < static_cast<size_t>(percent); }
+
+ private:
+  uint64_t state_;
+};
+
+std::string Digits(Random& rng, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) out += static_cast<char>('0' + rng.Below(10));
+  return out;
+}
+
+std::string Slug(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out.substr(0, 16);
+}
+
+struct Staff {
+  std::vector<int64_t> executives;
+  std::vector<int64_t> coordinators;
+  std::vector<int64_t> hrbps;
+};
+
+Result<int64_t> AddUser(Platform& p, const std::string& email, const std::string& name, auth::Role role,
+                        std::vector<int64_t> clients = {}) {
+  auto user = TRY(p.accounts->AddUser({email, name, role, kDemoPassword, std::move(clients), std::nullopt},
+                                      audit::Actor::System("demo")));
+  return user.id;
+}
+
+Result<Staff> AddStaff(Platform& p, Random& rng, int extra) {
+  Staff staff;
+  TRY(AddUser(p, "admin@concord.test", "Alex Administrator", auth::Role::kAdmin));
+  staff.executives.push_back(TRY(AddUser(p, "manager@concord.test", "Morgan Manager", auth::Role::kManager)));
+  staff.coordinators.push_back(TRY(AddUser(p, "coordinator@concord.test", "Casey Coordinator", auth::Role::kCoordinator)));
+  std::set<std::string> used;
+  for (int i = 0; i < extra; ++i) {
+    std::string first = rng.Pick(names::kFirstNames), last = rng.Pick(names::kLastNames);
+    std::string email = Slug(first) + "." + Slug(last) + "@concord.test";
+    if (!used.insert(email).second) continue;
+    const auth::Role role = i % 3 == 0 ? auth::Role::kManager : auth::Role::kCoordinator;
+    const int64_t id = TRY(AddUser(p, email, first + " " + last, role));
+    (i % 3 == 0 ? staff.executives : (i % 3 == 1 ? staff.coordinators : staff.hrbps)).push_back(id);
+  }
+  if (staff.hrbps.empty()) staff.hrbps = staff.executives;
+  return staff;
+}
+
+clients::ClientInput MakeClient(Random& rng, const Staff& staff, int index, std::set<std::string>& used_names) {
+  clients::ClientInput in;
+  std::string name;
+  size_t second = 0;
+  do {
+    second = rng.Below(names::kCompanySecond.size());
+    name = rng.Pick(names::kCompanyFirst) + " " + std::string(names::kCompanySecond[second]) + " " +
+           rng.Pick(names::kCompanySuffix);
+  } while (!used_names.insert(name).second && used_names.size() < 7000);
+  in.legal_name = name;
+  if (rng.Chance(40)) in.dba = name.substr(0, name.find(' ', name.find(' ') + 1));
+  in.external_ref = "CL-" + std::to_string(10000 + index);
+  in.tax_id = Digits(rng, 2) + "-" + Digits(rng, 7);
+  in.industry = std::string(names::kIndustryOfSecond[second]);
+  const int roll = static_cast<int>(rng.Below(100));
+  in.status = roll < 62 ? "active" : roll < 74 ? "onboarding" : roll < 84 ? "prospect" : roll < 93 ? "on_hold" : "terminated";
+  const auto& city = names::kCities[rng.Below(names::kCities.size())];
+  const std::string street = std::to_string(100 + rng.Below(9800)) + " " + rng.Pick(names::kStreets) + " " +
+                             rng.Pick(names::kStreetTypes);
+  std::vector<clients::Address> addresses{{"billing", street, rng.Chance(30) ? "Suite " + std::to_string(100 + rng.Below(800)) : "",
+                                           std::string(city.name), std::string(city.state),
+                                           std::string(city.zip_prefix) + Digits(rng, 2), "US"}};
+  if (rng.Chance(35)) {
+    const auto& site = names::kCities[rng.Below(names::kCities.size())];
+    addresses.push_back({"worksite", std::to_string(10 + rng.Below(990)) + " " + rng.Pick(names::kStreets) + " " +
+                                         rng.Pick(names::kStreetTypes),
+                         "", std::string(site.name), std::string(site.state),
+                         std::string(site.zip_prefix) + Digits(rng, 2), "US"});
+  }
+  in.addresses = addresses;
+  in.account_team = std::vector<clients::TeamMember>{
+      {staff.executives[rng.Below(staff.executives.size())], "", "account_executive"},
+      {staff.coordinators[rng.Below(staff.coordinators.size())], "", "account_coordinator"}};
+  if (rng.Chance(50)) in.account_team->push_back({staff.hrbps[rng.Below(staff.hrbps.size())], "", "hrbp"});
+  static const std::array<std::string_view, 6> kInstructions = {
+      "All PSRs need the MSP's work order number before onboarding starts.",
+      "Timecards are approved in the VMS by Tuesday noon; send reminders Monday.",
+      "Background checks required for every worker on site.",
+      "Extensions must be confirmed by the hiring manager in writing.",
+      "Use the client's cost centre codes exactly as listed in the VMS.",
+      "Final pay questions go to the HRBP before anything is told to the worker."};
+  in.processing_instructions = rng.Pick(kInstructions);
+  if (rng.Chance(50)) in.service_notes = "Quarterly check-in with the MSP program manager.";
+  return in;
+}
+
+}  // namespace
+
+Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize size) {
+  Random rng(seed);
+  const int client_count = size == DemoSize::kSmall ? 60 : 2000;
+  const Staff staff = TRY(AddStaff(p, rng, size == DemoSize::kSmall ? 8 : 40));
+  auth::Principal system{.user_id = staff.coordinators.front(), .name = "Casey Coordinator",
+                         .role = auth::Role::kAdmin};
+  std::set<std::string> used_names;
+  std::vector<int64_t> client_ids;
+  for (int i = 0; i < client_count; ++i) {
+    auto client = TRY(p.clients->Create(system, MakeClient(rng, staff, i, used_names), "demo"));
+    client_ids.push_back(client.id);
+    const int contacts = 1 + static_cast<int>(rng.Below(4));
+    for (int k = 0; k < contacts; ++k) {
+      std::string first = rng.Pick(names::kFirstNames), last = rng.Pick(names::kLastNames);
+      const std::string domain = Slug(client.legal_name) + ".example";
+      const int channel = static_cast<int>(rng.Below(10));
+      clients::ContactInput contact{first + " " + last, rng.Pick(names::kContactRoles), "",
+                                    Slug(first) + "." + Slug(last) + "@" + domain,
+                                    "+1 " + Digits(rng, 3) + " 555 0" + Digits(rng, 3),
+                                    channel < 6 ? "email" : channel < 8 ? "phone" : channel < 9 ? "chat" : "portal",
+                                    k == 0};
+      TRY(p.clients->AddContact(system, client.id, contact, "demo"));
+    }
+  }
+  // The demo client user belongs to the first client; a second one to the second, for isolation demos.
+  TRY(AddUser(p, "client@concord.test", "Dana Client", auth::Role::kClientUser, {client_ids.front()}));
+  TRY(AddUser(p, "client2@concord.test", "Jamie Client", auth::Role::kClientUser, {client_ids.at(1)}));
+  return std::vector<DemoLogin>{
+      {"admin@concord.test", "admin", "everything, including users and tax ids"},
+      {"manager@concord.test", "manager", "all clients, reveals tax ids"},
+      {"coordinator@concord.test", "coordinator", "works client accounts"},
+      {"client@concord.test", "client_user", "sees only their own client"},
+  };
+}
+
+}  // namespace concord::app

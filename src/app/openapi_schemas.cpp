@@ -1,0 +1,75 @@
+// OpenAPI component schemas of the records the API returns (referenced by the routes' RouteDoc).
+#include "app/platform.h"
+
+namespace concord::app {
+namespace {
+
+using nlohmann::json;
+
+json Str() { return {{"type", "string"}}; }
+json NullableStr() { return {{"type", {"string", "null"}}}; }
+json Int() { return {{"type", "integer"}}; }
+json Bool() { return {{"type", "boolean"}}; }
+json Enum(std::vector<std::string> values) { return {{"type", "string"}, {"enum", values}}; }
+
+}  // namespace
+
+json ComponentSchemas() {
+  const json address = {{"type", "object"},
+                        {"properties",
+                         {{"kind", Enum(clients::kAddressKinds)}, {"line1", Str()}, {"line2", Str()}, {"city", Str()},
+                          {"region", Str()}, {"postal_code", Str()}, {"country", Str()}}}};
+  const json team = {{"type", "object"},
+                     {"properties", {{"user_id", Int()}, {"name", Str()}, {"role", Enum(clients::kTeamRoles)}}}};
+  json client_input = {{"type", "object"},
+                       {"properties",
+                        {{"external_ref", NullableStr()}, {"legal_name", Str()}, {"dba", Str()},
+                         {"tax_id", {{"type", "string"}, {"description", "EIN, write-only; read back masked"}}},
+                         {"industry", Str()}, {"status", Enum(clients::kStatuses)},
+                         {"addresses", {{"type", "array"}, {"items", address}}},
+                         {"account_team", {{"type", "array"}, {"items", team}}}, {"service_notes", Str()},
+                         {"processing_instructions", Str()}}}};
+  json client = client_input;
+  client["properties"].erase("tax_id");
+  client["properties"]["id"] = Int();
+  client["properties"]["tax_id_masked"] = NullableStr();
+  client["properties"]["archived"] = Bool();
+  client["properties"]["version"] = Int();
+  client["properties"]["created_at"] = Str();
+  client["properties"]["updated_at"] = Str();
+  json contact_input = {{"type", "object"},
+                        {"properties",
+                         {{"name", Str()}, {"role", Str()}, {"title", Str()}, {"email", Str()}, {"phone", Str()},
+                          {"preferred_channel", Enum(clients::kChannels)}, {"is_primary", Bool()}}}};
+  json contact = contact_input;
+  contact["properties"]["id"] = Int();
+  contact["properties"]["client_id"] = Int();
+  contact["properties"]["version"] = Int();
+  return {
+      {"Client", client},
+      {"ClientInput", client_input},
+      {"Contact", contact},
+      {"ContactInput", contact_input},
+      {"User",
+       {{"type", "object"},
+        {"properties",
+         {{"id", Int()}, {"email", Str()}, {"name", Str()},
+          {"role", Enum({"admin", "manager", "coordinator", "client_user", "worker"})},
+          {"client_ids", {{"type", "array"}, {"items", Int()}}}, {"worker_id", {{"type", {"integer", "null"}}}}}}}},
+      {"Job",
+       {{"type", "object"},
+        {"properties",
+         {{"id", Int()}, {"kind", Str()}, {"state", Enum({"queued", "running", "succeeded", "failed"})},
+          {"done", Int()}, {"total", Int()}, {"message", Str()}, {"attempts", Int()}, {"result", {{"type", "object"}}},
+          {"result_url", NullableStr()}, {"created_at", Str()}, {"updated_at", Str()}}}}},
+      {"AuditEvent",
+       {{"type", "object"},
+        {"properties",
+         {{"id", Int()}, {"at", Str()},
+          {"actor", {{"type", "object"}, {"properties", {{"id", {{"type", {"integer", "null"}}}}, {"name", Str()}}}}},
+          {"request_id", Str()}, {"entity", Str()}, {"entity_id", Str()}, {"client_id", {{"type", {"integer", "null"}}}},
+          {"action", Str()}, {"before", {}}, {"after", {}}, {"hash", Str()}}}}},
+  };
+}
+
+}  // namespace concord::app

@@ -1,0 +1,90 @@
+#include "app/platform.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "audit/audit.h"
+#include "audit/routes.h"
+#include "auth/accounts.h"
+#include "auth/routes.h"
+#include "clients/routes.h"
+#include "jobs/routes.h"
+#include "store/migrate.h"
+
+namespace concord::app {
+namespace {
+
+std::string Env(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+bool IsPostgres(const std::string& url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+std::vector<store::Migration> AllMigrations() {
+  std::vector<store::Migration> all;
+  for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations()}) {
+    all.insert(all.end(), list.begin(), list.end());
+  }
+  return all;
+}
+
+Result<crypto::FieldKey> LoadKey(const Config& config, bool create) {
+  if (const std::string text = Env("CONCORD_KEY"); !text.empty()) return crypto::FieldKey::FromBase64(text);
+  std::string file = !config.key_file.empty() ? config.key_file : Env("CONCORD_KEY_FILE");
+  if (file.empty()) {
+    if (IsPostgres(config.db)) {
+      return Error::Invalid("config.no_key",
+                            "With PostgreSQL, give the field-encryption key: --key-file FILE, CONCORD_KEY_FILE or "
+                            "CONCORD_KEY (32 bytes, base64). Every instance must use the same key.");
+    }
+    file = config.db + ".key";
+  }
+  return crypto::FieldKey::FromFile(file, create);
+}
+
+}  // namespace
+
+void Config::AddOptions(CLI::App& command) {
+  command.add_option("--db", db, "SQLite file or postgresql:// URL (default: $CONCORD_DB or var/concord.db)");
+  command.add_option("--key-file", key_file, "Field-encryption key file (default: $CONCORD_KEY_FILE or <db>.key)");
+}
+
+Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool create_key) {
+  Config config = config_in;
+  if (config.db.empty()) config.db = Env("CONCORD_DB");
+  if (config.db.empty()) config.db = "var/concord.db";
+  if (!IsPostgres(config.db)) {
+    const auto parent = std::filesystem::path(config.db).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+  }
+  auto platform = std::make_unique<Platform>();
+  platform->key = TRY(LoadKey(config, create_key || !IsPostgres(config.db)));
+  platform->db = TRY(store::Database::Open(config.db, {.pool_size = 16}));
+  TRY(store::Migrate(*platform->db, AllMigrations()));
+  platform->accounts = std::make_unique<auth::Accounts>(*platform->db);
+  platform->clients = std::make_unique<clients::ClientService>(*platform->db, platform->key);
+  platform->clients->RegisterJobs(platform->jobs);
+  return platform;
+}
+
+void InstallRoutes(http::Router& router, Platform& platform) {
+  auth::InstallAuth(router, *platform.accounts);
+  clients::InstallRoutes(router, *platform.clients, *platform.db);
+  jobs::InstallRoutes(router, *platform.db);
+  audit::InstallRoutes(router, *platform.db);
+  router.Add(
+      "GET", "/api/v1/openapi.json",
+      [&router](http::Context&) {
+        nlohmann::json doc = router.OpenApi("concord", "0.1.0");
+        for (auto& [name, schema] : ComponentSchemas().items()) doc["components"]["schemas"][name] = schema;
+        return http::Response::Json(doc);
+      },
+      {"This OpenAPI document, generated from the registered routes", "meta", false, nullptr, nullptr});
+}
+
+}  // namespace concord::app

@@ -1,0 +1,55 @@
+import { Center, Loader } from '@mantine/core'
+import { Navigate, Route, Routes, useLocation } from 'react-router'
+import { useAuth } from './auth/AuthContext'
+import { Shell } from './components/Shell'
+import { MODULES } from './lib/modules'
+import { ClientDetailPage } from './pages/ClientDetailPage'
+import { ClientFormPage } from './pages/ClientFormPage'
+import { ClientImportPage } from './pages/ClientImportPage'
+import { ClientsListPage } from './pages/ClientsListPage'
+import { LoginPage } from './pages/LoginPage'
+import { NotBuiltPage } from './pages/NotBuiltPage'
+import { NotFoundPage } from './pages/NotFoundPage'
+
+export function App() {
+  const { user, loading } = useAuth()
+  const location = useLocation()
+
+  if (loading) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    )
+  }
+
+  if (!user) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="*"
+          element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />}
+        />
+      </Routes>
+    )
+  }
+
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to={(location.state as { from?: string })?.from || '/clients'} replace />} />
+      <Route element={<Shell />}>
+        <Route index element={<Navigate to="/clients" replace />} />
+        <Route path="clients" element={<ClientsListPage />} />
+        <Route path="clients/new" element={<ClientFormPage mode="create" />} />
+        <Route path="clients/import" element={<ClientImportPage />} />
+        <Route path="clients/:id" element={<ClientDetailPage />} />
+        <Route path="clients/:id/edit" element={<ClientFormPage mode="edit" />} />
+        {MODULES.filter((m) => !m.built).map((m) => (
+          <Route key={m.key} path={m.path.slice(1)} element={<NotBuiltPage module={m} />} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  )
+}

@@ -1,0 +1,131 @@
+import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { listAudit } from '../api/endpoints'
+import { errorMessage } from '../api/http'
+import { auditValue, changedFields, fieldLabel, formatDateTime, humanize } from '../lib/format'
+
+const ACTION_COLORS: Record<string, string> = {
+  create: 'green',
+  created: 'green',
+  update: 'blue',
+  updated: 'blue',
+  archive: 'gray',
+  archived: 'gray',
+  restore: 'teal',
+  restored: 'teal',
+  delete: 'red',
+  deleted: 'red',
+}
+
+function actionColor(action: string) {
+  const last = action.split(/[._]/).pop() ?? action
+  return ACTION_COLORS[last] ?? ACTION_COLORS[action] ?? 'indigo'
+}
+
+export function HistoryTab({ clientId }: { clientId: number }) {
+  const q = useInfiniteQuery({
+    queryKey: ['audit', 'client', clientId],
+    queryFn: ({ pageParam }) => listAudit('client', clientId, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    staleTime: 0,
+  })
+
+  if (q.isPending) return <Loader size="sm" aria-label="Loading history" />
+  if (q.isError)
+    return (
+      <Alert color="red" title="Could not load the history">
+        {errorMessage(q.error)}
+      </Alert>
+    )
+  const events = q.data.pages.flatMap((p) => p.items)
+
+  return (
+    <Stack gap="sm">
+      <Paper withBorder radius="sm">
+        <Table.ScrollContainer minWidth={760}>
+          <Table verticalSpacing={6} aria-label="History" style={{ verticalAlign: 'top' }}>
+            <Table.Thead bg="gray.1">
+              <Table.Tr>
+                <Table.Th w={200}>Time</Table.Th>
+                <Table.Th w={170}>Actor</Table.Th>
+                <Table.Th w={130}>Action</Table.Th>
+                <Table.Th>Changes</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {events.map((ev) => {
+                const changes = changedFields(ev.before, ev.after)
+                return (
+                  <Table.Tr key={ev.id} data-testid="audit-row">
+                    <Table.Td>
+                      <Text size="sm">{formatDateTime(ev.at)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{ev.actor?.name ?? 'System'}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={actionColor(ev.action)}>
+                        {humanize(ev.action.replace(/\./g, ' '))}
+                      </Badge>
+                      {ev.entity !== 'client' && (
+                        <Text size="xs" c="dimmed">
+                          {humanize(ev.entity)} #{ev.entity_id}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {changes.length === 0 ? (
+                        <Text size="sm" c="dimmed">
+                          No field changes
+                        </Text>
+                      ) : (
+                        <Stack gap={2}>
+                          {changes.map((c) => (
+                            <Text size="sm" key={c.field} style={{ wordBreak: 'break-word' }}>
+                              <Text span fw={600} size="sm" title={c.field}>
+                                {fieldLabel(c.field)}
+                              </Text>
+                              :{' '}
+                              {ev.before && (
+                                <>
+                                  <Text span c="red.8" size="sm" td="line-through">
+                                    {auditValue(c.before)}
+                                  </Text>
+                                  {' → '}
+                                </>
+                              )}
+                              <Text span c="green.9" size="sm">
+                                {auditValue(c.after)}
+                              </Text>
+                            </Text>
+                          ))}
+                        </Stack>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                )
+              })}
+              {events.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={4}>
+                    <Text c="dimmed" ta="center" py="md" size="sm">
+                      No recorded changes.
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      {q.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => q.fetchNextPage()} loading={q.isFetchingNextPage}>
+            Load older events
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  )
+}

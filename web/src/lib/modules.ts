@@ -1,0 +1,116 @@
+import type { Role } from '../api/types'
+
+export interface ModuleInfo {
+  key: string
+  label: string
+  path: string
+  built: boolean
+  /** One line from PRODUCT.md describing what the module will hold. */
+  planned: string
+  /** Roles that see the module in the navigation; undefined = everyone. */
+  roles?: Role[]
+}
+
+const INTERNAL: Role[] = ['admin', 'manager', 'coordinator']
+
+export const MODULES: ModuleInfo[] = [
+  {
+    key: 'clients',
+    label: 'Clients',
+    path: '/clients',
+    built: true,
+    planned: 'Clients (employers) and their contacts, account teams, addresses and service notes.',
+  },
+  {
+    key: 'reconciliation',
+    label: 'Reconciliation',
+    path: '/reconciliation',
+    built: false,
+    planned:
+      'A keyed diff of two record sets (files, database queries) with mappings, normalisers and tolerances; its exceptions become work items that a person resolves.',
+    roles: INTERNAL,
+  },
+  {
+    key: 'workforce',
+    label: 'Workforce',
+    path: '/workforce',
+    built: false,
+    planned:
+      'MSP/VMS programmes, workers, personnel service requests, onboarding, contractor classification, the assignment life cycle, timecards and expenses, and the VMS audit.',
+  },
+  {
+    key: 'service-desk',
+    label: 'Service desk',
+    path: '/service-desk',
+    built: false,
+    planned:
+      'Cases from email, phone, chat, portal and VMS; queues, routing, SLA policies on business-hours calendars, escalations, quality scoring and staffing.',
+  },
+  {
+    key: 'benefits',
+    label: 'Benefits',
+    path: '/benefits',
+    built: false,
+    planned:
+      'Plans and carriers, rates, eligibility, enrollment and open enrollment, life events, X12 834 carrier feeds, COBRA and claims appeals.',
+  },
+  {
+    key: 'billing',
+    label: 'Group billing',
+    path: '/billing',
+    built: false,
+    planned:
+      'Billing set-up per group, list bills per billing mode, retroactive adjustments, remittances and their reconciliation to the bill, suspense, refunds and delinquency.',
+    roles: ['admin', 'manager', 'coordinator', 'client_user'],
+  },
+  {
+    key: 'agency',
+    label: 'Agency accounts',
+    path: '/agency',
+    built: false,
+    planned:
+      'Account knowledge, jobs with numbers and alerts, estimates (LOEs) and revisions with client approval, billable time, status and contact reports, invoices.',
+    roles: ['admin', 'manager', 'coordinator', 'client_user'],
+  },
+  {
+    key: 'jobs',
+    label: 'Jobs',
+    path: '/jobs',
+    built: false,
+    planned: 'Background jobs with progress (imports, reconciliations, billing runs, reports) and scheduled work.',
+    roles: INTERNAL,
+  },
+  {
+    key: 'audit',
+    label: 'Audit',
+    path: '/audit',
+    built: false,
+    planned: 'The audit trail: every write with who, when, what, before and after, hash-chained and verifiable.',
+    roles: ['admin', 'manager'],
+  },
+  {
+    key: 'admin',
+    label: 'Administration',
+    path: '/admin',
+    built: false,
+    planned: "Users, roles, clients' access and configuration.",
+    roles: ['admin'],
+  },
+]
+
+export function modulesFor(role: Role | undefined): ModuleInfo[] {
+  return MODULES.filter((m) => !m.roles || (role !== undefined && m.roles.includes(role)))
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  manager: 'Manager',
+  coordinator: 'Coordinator',
+  client_user: 'Client user',
+  worker: 'Worker',
+}
+
+/** Whether a role may create and edit clients. */
+export function canEditClients(role: Role | undefined): boolean {
+  return role === 'admin' || role === 'manager' || role === 'coordinator'
+}
