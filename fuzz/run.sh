@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the recon libFuzzer targets with clang++-14 (-fsanitize=fuzzer,address) and runs each for
+# SECONDS (default 30). Fails on a crash, an ASan report or a leak.
+# Usage: fuzz/run.sh [SECONDS]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+seconds="${1:-30}"
+out="${FUZZ_BUILD:-$root/build/fuzz}"
+mkdir -p "$out"
+cxx="${CXX_FUZZ:-clang++-14}"
+flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address -fno-omit-frame-pointer -I"$root/src"
+       -DTOML_HEADER_ONLY=0 -DTOML_SHARED_LIB=1 -Wall -Wextra)
+
+"$cxx" "${flags[@]}" -o "$out/csv_fuzz" "$here/csv_fuzz.cpp" "$root/src/recon/csv.cpp"
+"$cxx" "${flags[@]}" -o "$out/spec_fuzz" "$here/spec_fuzz.cpp" "$root/src/recon/spec.cpp" \
+  "$root/src/recon/normalize.cpp" "$root/src/core/decimal.cpp" "$root/src/core/result.cpp" -ltomlplusplus
+
+for target in csv spec; do
+  corpus="$out/corpus_$target"
+  mkdir -p "$corpus"
+  cp -n "$here/corpus/$target/"* "$corpus/" 2>/dev/null || true
+  echo "fuzzing $target for ${seconds}s"
+  "$out/${target}_fuzz" -max_total_time="$seconds" -max_len=4096 -timeout=10 -detect_leaks=1 \
+    -print_final_stats=1 "$corpus" 2>"$out/${target}.log" || { tail -40 "$out/${target}.log"; exit 1; }
+  grep -E "^stat::number_of_executed_units|^Done" "$out/${target}.log" || true
+done
+echo "fuzz: no crash, no leak"
