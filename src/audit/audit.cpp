@@ -1,6 +1,7 @@
 #include "audit/audit.h"
 
 #include "crypto/crypto.h"
+#include "store/sql.h"
 #include "store/time.h"
 
 namespace concord::audit {
@@ -122,15 +123,7 @@ Result<std::vector<Event>> List(store::Connection& conn, const Query& query) {
     sql += " AND entity_id = ?";
     params.emplace_back(*query.entity_id);
   }
-  if (query.client_ids) {
-    if (query.client_ids->empty()) return std::vector<Event>{};
-    sql += " AND client_id IN (";
-    for (size_t i = 0; i < query.client_ids->size(); ++i) {
-      sql += i ? ", ?" : "?";
-      params.emplace_back((*query.client_ids)[i]);
-    }
-    sql += ")";
-  }
+  store::AppendScope(query.client_ids, "client_id", sql, params);
   if (query.before_seq) {
     sql += " AND seq < ?";
     params.emplace_back(*query.before_seq);

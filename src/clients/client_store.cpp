@@ -1,5 +1,6 @@
 #include "clients/client_store.h"
 
+#include "store/sql.h"
 #include "store/time.h"
 
 namespace concord::clients {
@@ -12,20 +13,6 @@ constexpr const char* kColumns =
 Error StaleVersion() {
   return {ErrorKind::kPreconditionFailed, "client.stale",
           "Someone else saved this record since you opened it. Reload to see their changes.", {}};
-}
-
-void AppendScope(const Scope& scope, const char* column, std::string& sql, std::vector<store::Value>& params) {
-  if (!scope) return;
-  if (scope->empty()) {
-    sql += " AND 1 = 0";
-    return;
-  }
-  sql += std::string(" AND ") + column + " IN (";
-  for (size_t i = 0; i < scope->size(); ++i) {
-    sql += i ? ", ?" : "?";
-    params.emplace_back((*scope)[i]);
-  }
-  sql += ")";
 }
 
 std::string SortExpression(const std::string& sort) {
@@ -182,7 +169,7 @@ CREATE INDEX contacts_client ON contacts (client_id, name)
 Result<ListPage> ListClients(store::Connection& conn, const Scope& scope, const ListQuery& q) {
   std::string where = " WHERE 1 = 1";
   std::vector<store::Value> params;
-  AppendScope(scope, "c.id", where, params);
+  store::AppendScope(scope, "c.id", where, params);
   if (q.q && !q.q->empty()) {
     where += " AND (LOWER(c.legal_name) LIKE ? OR LOWER(c.dba) LIKE ? OR LOWER(COALESCE(c.external_ref, '')) LIKE ?)";
     std::string pattern;
@@ -229,7 +216,7 @@ Result<ListPage> ListClients(store::Connection& conn, const Scope& scope, const 
 Result<Client> LoadClient(store::Connection& conn, const Scope& scope, int64_t id) {
   std::string sql = std::string("SELECT ") + kColumns + " FROM clients c WHERE c.id = ?";
   std::vector<store::Value> params{id};
-  AppendScope(scope, "c.id", sql, params);
+  store::AppendScope(scope, "c.id", sql, params);
   auto rows = TRY(conn.Query(sql, params));
   if (rows.empty()) return Error::NotFound("client.not_found", "No client " + std::to_string(id) + ".");
   std::vector<Client> one{FromRow(rows.front())};
