@@ -19,5 +19,7 @@ export default defineConfig({
     globals: false,
     setupFiles: ['./src/test/setup.ts'],
     css: false,
+    // the machines are small and shared: give slow renders room
+    testTimeout: 30_000,
   },
 })

@@ -81,7 +81,8 @@ void InstallRoutes(http::Router& router, Platform& platform) {
       "GET", "/api/v1/openapi.json",
       [&router](http::Context&) {
         nlohmann::json doc = router.OpenApi("concord", "0.1.0");
-        for (auto& [name, schema] : ComponentSchemas().items()) doc["components"]["schemas"][name] = schema;
+        const nlohmann::json schemas = ComponentSchemas();  // outlives the loop over its items
+        for (const auto& [name, schema] : schemas.items()) doc["components"]["schemas"][name] = schema;
         return http::Response::Json(doc);
       },
       {"This OpenAPI document, generated from the registered routes", "meta", false, nullptr, nullptr});

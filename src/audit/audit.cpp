@@ -124,6 +124,10 @@ Result<std::vector<Event>> List(store::Connection& conn, const Query& query) {
     params.emplace_back(*query.entity_id);
   }
   store::AppendScope(query.client_ids, "client_id", sql, params);
+  if (query.client_id) {
+    sql += " AND client_id = ?";
+    params.emplace_back(*query.client_id);
+  }
   if (query.before_seq) {
     sql += " AND seq < ?";
     params.emplace_back(*query.before_seq);

@@ -59,6 +59,7 @@ struct Query {
   std::optional<std::string> entity;
   std::optional<std::string> entity_id;
   std::optional<std::vector<int64_t>> client_ids;  // scope: only events of these clients; nullopt = all
+  std::optional<int64_t> client_id;                // everything that happened to one client's records
   std::optional<int64_t> before_seq;               // cursor: events older than this
   int limit = 50;
 };

@@ -19,6 +19,13 @@ void InstallRoutes(http::Router& router, store::Database& db) {
         query.entity = ctx.request.Query("entity");
         query.entity_id = ctx.request.Query("id");
         query.client_ids = caller.ClientScope();
+        if (auto client = ctx.request.Query("client_id")) {
+          try {
+            query.client_id = std::stoll(*client);
+          } catch (const std::exception&) {
+            return api::ProblemFor(Error::BadRequest("request.bad_client_id", "client_id must be a number."), ctx.request);
+          }
+        }
         query.limit = page->limit;
         query.before_seq = page->after_id;
         auto conn = db.Acquire();
@@ -31,12 +38,12 @@ void InstallRoutes(http::Router& router, store::Database& db) {
         if (static_cast<int>(events->size()) == query.limit) next = api::MakeCursor("", events->back().seq);
         return http::Response::Json({{"items", items}, {"next_cursor", next}});
       },
-      {"Audit events, newest first (filter by entity and id)", "audit", true, nullptr,
+      {"Audit events, newest first (filter by entity and id, or every record of one client)", "audit", true, nullptr,
        {{"type", "object"},
         {"properties",
          {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/AuditEvent"}}}}},
           {"next_cursor", {{"type", {"string", "null"}}}}}}},
-       {"entity", "id", "limit", "cursor"}});
+       {"entity", "id", "client_id", "limit", "cursor"}});
 }
 
 }  // namespace concord::audit

@@ -117,9 +117,9 @@ Result<ImportReport> ClientService::Import(const auth::Principal& caller, const 
     rows.push_back(std::move(row));
   }
   if (!errors.empty()) {
-    return Error::Invalid("import.invalid",
-                          file_name + " has " + std::to_string(errors.size()) + " error(s); nothing was imported.",
-                          std::move(errors));
+    const std::string message =
+        file_name + " has " + std::to_string(errors.size()) + " error(s); nothing was imported.";
+    return Error::Invalid("import.invalid", message, std::move(errors));
   }
 
   ImportReport report;

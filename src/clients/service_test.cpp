@@ -177,6 +177,7 @@ TEST_P(ClientServiceTest, ImportWithAnyBadRowWritesNothing) {
   ASSERT_FALSE(result.ok());
   const auto& fields = result.error().fields;
   ASSERT_EQ(fields.size(), 3u);
+  EXPECT_EQ(result.error().message, "clients.csv has 3 error(s); nothing was imported.");
   EXPECT_EQ(fields[0].field, "clients.csv, line 4, column 2 (legal_name)");
   EXPECT_EQ(fields[1].field, "clients.csv, line 4, column 4 (tax_id)");
   EXPECT_EQ(fields[2].field, "clients.csv, line 4, column 6 (status)");

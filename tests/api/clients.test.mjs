@@ -119,6 +119,9 @@ test('contacts: add, edit with If-Match, delete; audit history records each', as
   assert.equal(audit.body.items[1].before.title, '')
   assert.equal(audit.body.items[1].after.title, 'VP People')
   assert.equal(audit.body.items[0].actor.name, 'Casey Coordinator')
+  const history = await coordinator.get(`/api/v1/audit?client_id=${c.id}`)
+  assert.deepEqual(history.body.items.map((e) => `${e.entity}:${e.action}`),
+    ['contact:delete', 'contact:update', 'contact:create', 'client:create'])
 })
 
 test('tax id: masked everywhere, revealed only to managers, and the reveal is audited', async () => {

@@ -11,6 +11,7 @@ import {
   screenshot,
   selectOption,
   startServer,
+  until,
 } from './harness.mjs'
 
 const stamp = Date.now().toString(36)
@@ -22,7 +23,7 @@ let browser
 /** id of the client created in journey 1, used by the later journeys */
 let createdId = null
 
-describe('clients journeys', { timeout: 300_000 }, () => {
+describe('clients journeys', { timeout: 600_000 }, () => {
   before(async () => {
     server = await startServer()
     browser = await launchBrowser()
@@ -54,6 +55,35 @@ describe('clients journeys', { timeout: 300_000 }, () => {
     await page.getByTestId('client-row').first().waitFor()
     await screenshot(page, '03-clients-list')
 
+    // cursor pagination: "Load more" appends the next page
+    const countText = await page.getByTestId('clients-count').innerText()
+    const m = /Showing (\d+) of (\d+)/.exec(countText)
+    if (m && Number(m[1]) < Number(m[2])) {
+      const before = await page.getByTestId('client-row').count()
+      await page.getByRole('button', { name: 'Load more' }).click()
+      await until(async () => (await page.getByTestId('client-row').count()) > before, 'the next page to load')
+    }
+
+    // a status filter narrows the list on the server
+    await selectOption(page, 'Status', 'On hold')
+    await page.waitForURL(/status=on_hold/)
+    await until(async () => {
+      const statuses = await page.getByTestId('client-row').locator('td:nth-child(4)').allInnerTexts()
+      return statuses.length > 0 && statuses.every((t) => /on hold/i.test(t))
+    }, 'only on-hold clients to be listed')
+    await page.goto('/clients')
+    await page.getByTestId('client-row').first().waitFor()
+
+    // sorting by a column header round-trips through the URL and the server
+    await page.getByRole('button', { name: /^Updated/ }).click()
+    await page.waitForURL(/sort=updated_at/)
+    await page.getByRole('button', { name: /^Updated/ }).click()
+    await page.waitForURL(/sort=-updated_at/)
+    await until(
+      async () => (await page.getByRole('columnheader', { name: /Updated/ }).getAttribute('aria-sort')) === 'descending',
+      'the Updated column to show descending order',
+    )
+
     // create
     await page.getByRole('link', { name: 'New client' }).click()
     await page.waitForURL(/\/clients\/new$/)
@@ -75,6 +105,27 @@ describe('clients journeys', { timeout: 300_000 }, () => {
     await selectOption(page, 'Team member 1 role', 'Account coordinator')
     await page.getByLabel('Service notes').fill('Payroll runs every second Friday.')
     await screenshot(page, '04-client-new-form')
+
+    // the server's field errors land under the right fields
+    await page.getByLabel('Tax id (EIN)').fill('12-34')
+    await page.getByLabel('Address 1 country').fill('usa')
+    await page.getByRole('button', { name: 'Create client' }).click()
+    await page.getByTestId('form-error').waitFor()
+    const taxError = page.locator('[id$="-error"]').filter({ hasText: /nine digits|EIN|tax/i })
+    await taxError.first().waitFor()
+    assert.equal(
+      await page.getByLabel('Tax id (EIN)').getAttribute('aria-invalid'),
+      'true',
+      'the tax id field is marked invalid',
+    )
+    assert.equal(
+      await page.getByLabel('Address 1 country').getAttribute('aria-invalid'),
+      'true',
+      'the address country field is marked invalid',
+    )
+    await screenshot(page, '04b-client-form-errors')
+    await page.getByLabel('Tax id (EIN)').fill('41-7736789')
+    await page.getByLabel('Address 1 country').fill('US')
     await page.getByRole('button', { name: 'Create client' }).click()
     await page.waitForURL(/\/clients\/\d+$/)
     createdId = Number(new URL(page.url()).pathname.split('/').pop())
@@ -94,6 +145,21 @@ describe('clients journeys', { timeout: 300_000 }, () => {
     await dialog.getByLabel('Primary contact').check()
     await dialog.getByRole('button', { name: 'Add contact' }).click()
     await page.getByTestId('contact-row').filter({ hasText: 'Marta Quinn' }).waitFor()
+    // edit it (If-Match with the contact's version)
+    await page.getByRole('button', { name: 'Edit Marta Quinn' }).click()
+    await page.getByRole('dialog').getByLabel('Title').fill('Director of Payroll')
+    await page.getByRole('dialog').getByRole('button', { name: 'Save contact' }).click()
+    await page.getByTestId('contact-row').filter({ hasText: 'Director of Payroll' }).waitFor()
+    // add a second and delete it
+    await page.getByRole('button', { name: 'Add contact' }).click()
+    await dialog.getByLabel('Name').fill('Temp Person')
+    await selectOption(page, 'Preferred channel', 'Phone')
+    await dialog.getByLabel('Phone').fill('+1 419 555 0199')
+    await dialog.getByRole('button', { name: 'Add contact' }).click()
+    await page.getByTestId('contact-row').filter({ hasText: 'Temp Person' }).waitFor()
+    await page.getByRole('button', { name: 'Delete Temp Person' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
+    await page.getByTestId('contact-row').filter({ hasText: 'Temp Person' }).waitFor({ state: 'detached' })
     await screenshot(page, '06-client-contacts')
 
     // find it by search
@@ -102,7 +168,7 @@ describe('clients journeys', { timeout: 300_000 }, () => {
     await page.getByLabel('Search').fill(`Halvorsen Tooling ${stamp}`)
     await page.waitForURL(/q=/)
     await page.getByTestId('client-row').filter({ hasText: NAME }).waitFor()
-    assert.equal(await page.getByTestId('client-row').count(), 1, 'search finds exactly the new client')
+    await until(async () => (await page.getByTestId('client-row').count()) === 1, 'search to find exactly the new client')
     await screenshot(page, '07-clients-search')
 
     // exports with the same filters
@@ -143,6 +209,19 @@ describe('clients journeys', { timeout: 300_000 }, () => {
     await page.getByTestId('audit-row').first().waitFor()
     await page.getByTestId('audit-row').getByText('Processing instructions').first().waitFor()
     await screenshot(page, '09-client-history')
+
+    // archive, then restore
+    const main = page.locator('#main')
+    await main.getByRole('button', { name: 'Archive', exact: true }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Archive' }).click()
+    await main.getByRole('button', { name: 'Restore', exact: true }).waitFor()
+    await page.getByRole('dialog').waitFor({ state: 'detached' })
+    await main.getByText('Archived', { exact: true }).first().waitFor()
+    await screenshot(page, '09b-client-archived')
+    await main.getByRole('button', { name: 'Restore', exact: true }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click()
+    await main.getByRole('button', { name: 'Archive', exact: true }).waitFor()
+    await page.getByRole('dialog').waitFor({ state: 'detached' })
 
     // a module that is not built yet says so
     await page.getByRole('link', { name: /Benefits/ }).click()
@@ -198,8 +277,9 @@ describe('clients journeys', { timeout: 300_000 }, () => {
     // show archived too, so every client in scope is listed
     await page.getByLabel('Show archived').click()
     await page.waitForURL(/archived=all/)
-    assert.ok(await page.getByLabel('Show archived').isChecked())
+    await until(() => page.getByLabel('Show archived').isChecked(), 'Show archived to be ticked')
     await page.waitForLoadState('networkidle')
+    await until(async () => (await page.getByTestId('clients-count').innerText()).includes('Showing 1 of 1'), 'the list to settle')
     const rows = page.getByTestId('client-row')
     assert.equal(await rows.count(), 1, 'exactly one client is listed')
     assert.equal(
@@ -278,6 +358,34 @@ describe('clients journeys', { timeout: 300_000 }, () => {
     await page.getByTestId('import-result').waitFor()
     assert.equal(await page.getByTestId('count-created').innerText(), '2')
     await screenshot(page, '17-import-done')
+
+    // the same file again changes nothing
+    await page.getByRole('button', { name: 'Validate (dry run)' }).click()
+    await page.getByTestId('import-dry-run').waitFor()
+    assert.equal(await page.getByTestId('import-dry-run').getByTestId('count-created').innerText(), '0')
+    assert.equal(await page.getByTestId('import-dry-run').getByTestId('count-unchanged').innerText(), '2')
+    await ctx.close()
+  })
+  // last, because repeated failures may throttle further logins
+  test('a locked account sees the server’s explanation on the login page', async () => {
+    const ctx = await newContext(browser, server.baseUrl)
+    const page = await ctx.newPage()
+    const email = 'manager@concord.test'
+    for (let i = 0; i < 5; i++) {
+      const r = await page.request.post('/api/v1/auth/login', { data: { email, password: 'wrong-password' } })
+      if (r.status() === 429) break
+    }
+    await page.goto('/login')
+    await page.getByLabel('Email').fill(email)
+    await page.locator('input[autocomplete="current-password"]').fill('wrong-password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    const error = page.getByTestId('login-error')
+    await error.waitFor()
+    const res = await page.request.post('/api/v1/auth/login', { data: { email, password: 'wrong-password' } })
+    assert.equal(res.status(), 429, 'the account is locked')
+    const problem = await res.json()
+    assert.ok((await error.innerText()).includes(problem.detail.slice(0, 40)), 'the problem detail is shown')
+    await screenshot(page, '18-login-locked')
     await ctx.close()
   })
 })

@@ -41,7 +41,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 /** Starts the server and resolves once it answers HTTP; returns { baseUrl, stop, tmp, logFile }. */
 export async function startServer() {
-  const bin = path.resolve(here, process.env.CONCORD_BIN || '../../build/test/src/app/concord')
+  // CONCORD_BIN is taken relative to the current directory; the default relative to this folder
+  const bin = process.env.CONCORD_BIN
+    ? path.resolve(process.env.CONCORD_BIN)
+    : path.resolve(here, '../../build/test/src/app/concord')
   if (!fs.existsSync(bin)) {
     throw new Error(`concord binary not found at ${bin}; build it or set CONCORD_BIN`)
   }
@@ -66,7 +69,7 @@ export async function startServer() {
     exited = { code, signal }
   })
   const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + 60_000
   for (;;) {
     if (exited) {
       throw new Error(`concord serve exited early (${JSON.stringify(exited)}):\n${fs.readFileSync(logFile, 'utf8')}`)
@@ -78,7 +81,7 @@ export async function startServer() {
     } catch {
       if (Date.now() > deadline) {
         child.kill('SIGKILL')
-        throw new Error(`concord serve did not answer within 30 s:\n${fs.readFileSync(logFile, 'utf8')}`)
+        throw new Error(`concord serve did not answer within 60 s:\n${fs.readFileSync(logFile, 'utf8')}`)
       }
       await sleep(150)
     }
@@ -113,7 +116,16 @@ export async function launchBrowser() {
 
 export async function newContext(browser, baseUrl) {
   const ctx = await browser.newContext({ baseURL: baseUrl, viewport: VIEWPORT, acceptDownloads: true })
-  ctx.setDefaultTimeout(15_000)
+  ctx.setDefaultTimeout(30_000)
+  if (process.env.E2E_DEBUG) {
+    // log every API write and every API error with its problem body
+    ctx.on('response', async (r) => {
+      const req = r.request()
+      if (!r.url().includes('/api/') || (req.method() === 'GET' && r.status() < 400)) return
+      const body = r.status() >= 400 ? await r.text().catch(() => '') : ''
+      console.error(`[e2e] ${req.method()} ${r.url()} -> ${r.status()} if-match=${req.headers()['if-match'] ?? ''} ${body}`)
+    })
+  }
   return ctx
 }
 
@@ -140,4 +152,20 @@ export async function screenshot(page, name) {
 export async function selectOption(page, label, option) {
   await page.getByRole('combobox', { name: label, exact: true }).click()
   await page.getByRole('option', { name: option, exact: true }).click()
+}
+
+/** Polls `fn` until it returns a truthy value (or throws after `timeout` ms, naming `what`). */
+export async function until(fn, what, timeout = 20_000) {
+  const deadline = Date.now() + timeout
+  let last
+  for (;;) {
+    try {
+      last = await fn()
+      if (last) return last
+    } catch (e) {
+      last = e
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last})`)
+    await sleep(100)
+  }
 }

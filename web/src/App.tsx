@@ -2,7 +2,7 @@ import { Center, Loader } from '@mantine/core'
 import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { useAuth } from './auth/AuthContext'
 import { Shell } from './components/Shell'
-import { MODULES } from './lib/modules'
+import { homePath, MODULES } from './lib/modules'
 import { ClientDetailPage } from './pages/ClientDetailPage'
 import { ClientFormPage } from './pages/ClientFormPage'
 import { ClientImportPage } from './pages/ClientImportPage'
@@ -37,9 +37,9 @@ export function App() {
 
   return (
     <Routes>
-      <Route path="/login" element={<Navigate to={(location.state as { from?: string })?.from || '/clients'} replace />} />
+      <Route path="/login" element={<Navigate to={(location.state as { from?: string })?.from || homePath(user.role)} replace />} />
       <Route element={<Shell />}>
-        <Route index element={<Navigate to="/clients" replace />} />
+        <Route index element={<Navigate to={homePath(user.role)} replace />} />
         <Route path="clients" element={<ClientsListPage />} />
         <Route path="clients/new" element={<ClientFormPage mode="create" />} />
         <Route path="clients/import" element={<ClientImportPage />} />

@@ -121,6 +121,11 @@ export function listAudit(entity: string, id: number, cursor?: string | null) {
   return getJson<Page<AuditEvent>>(`${V1}/audit`, { entity, id, cursor: cursor || undefined })
 }
 
+/** Everything that happened to one client's records: the client itself, its contacts, its jobs. */
+export function listClientHistory(clientId: number, cursor?: string | null) {
+  return getJson<Page<AuditEvent>>(`${V1}/audit`, { client_id: clientId, cursor: cursor || undefined })
+}
+
 export function listUsers(role?: string) {
   return getJson<{ items: DirectoryUser[] }>(`${V1}/users`, { role })
 }

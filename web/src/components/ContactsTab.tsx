@@ -121,7 +121,7 @@ export function ContactsTab({ clientId, editable }: { clientId: number; editable
               {items.map((c) => (
                 <Table.Tr key={c.id} data-testid="contact-row">
                   <Table.Td>
-                    <Group gap={6} wrap="nowrap">
+                    <Group gap={6} wrap="nowrap" preventGrowOverflow={false}>
                       <Text size="sm" fw={500}>
                         {c.name}
                       </Text>

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core'
-import { useInfiniteQuery } from '@tanstack/react-query'
-import { listAudit } from '../api/endpoints'
+import { useMemo } from 'react'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { listClientHistory, listUsers } from '../api/endpoints'
 import { errorMessage } from '../api/http'
 import { auditValue, changedFields, fieldLabel, formatDateTime, humanize } from '../lib/format'
 
@@ -25,11 +26,14 @@ function actionColor(action: string) {
 export function HistoryTab({ clientId }: { clientId: number }) {
   const q = useInfiniteQuery({
     queryKey: ['audit', 'client', clientId],
-    queryFn: ({ pageParam }) => listAudit('client', clientId, pageParam),
+    queryFn: ({ pageParam }) => listClientHistory(clientId, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     staleTime: 0,
   })
+  // names for account-team user ids in before/after (the directory may be closed to some roles)
+  const users = useQuery({ queryKey: ['users'], queryFn: () => listUsers(), staleTime: 300_000, retry: false })
+  const names = useMemo(() => new Map((users.data?.items ?? []).map((u) => [u.id, u.name])), [users.data])
 
   if (q.isPending) return <Loader size="sm" aria-label="Loading history" />
   if (q.isError)
@@ -90,13 +94,13 @@ export function HistoryTab({ clientId }: { clientId: number }) {
                               {ev.before && (
                                 <>
                                   <Text span c="red.8" size="sm" td="line-through">
-                                    {auditValue(c.before)}
+                                    {auditValue(c.before, names)}
                                   </Text>
                                   {' → '}
                                 </>
                               )}
                               <Text span c="green.9" size="sm">
-                                {auditValue(c.after)}
+                                {auditValue(c.after, names)}
                               </Text>
                             </Text>
                           ))}

@@ -28,15 +28,17 @@ export const STATUS_COLORS: Record<string, string> = {
 }
 
 /** Renders any JSON value of an audit event's before/after in one short line. */
-export function auditValue(v: unknown): string {
-  if (v === null || v === undefined) return '∅'
-  if (typeof v === 'string') return v === '' ? '""' : v
+export function auditValue(v: unknown, names?: Map<number, string>): string {
+  if (v === null || v === undefined || v === '') return '(empty)'
+  if (typeof v === 'string') return v
   if (typeof v === 'number' || typeof v === 'boolean') return String(v)
   if (Array.isArray(v)) {
     if (v.length === 0) return '(none)'
-    return v.map((x) => (x && typeof x === 'object' ? summarise(x as Record<string, unknown>) : auditValue(x))).join('; ')
+    return v
+      .map((x) => (x && typeof x === 'object' ? summarise(x as Record<string, unknown>, names) : auditValue(x)))
+      .join('; ')
   }
-  if (typeof v === 'object') return summarise(v as Record<string, unknown>)
+  if (typeof v === 'object') return summarise(v as Record<string, unknown>, names)
   return JSON.stringify(v)
 }
 
@@ -46,13 +48,14 @@ const ADDRESS_ORDER = ['line1', 'line2', 'city', 'region', 'postal_code', 'count
  * One line for an object inside an audit value: an address as `billing: 1 Main St, Toledo, OH, 43604, US`,
  * a team member as `Ada Admin (account_coordinator)`, anything else as its non-empty values.
  */
-function summarise(o: Record<string, unknown>): string {
+function summarise(o: Record<string, unknown>, names?: Map<number, string>): string {
   if ('line1' in o || 'city' in o) {
     const parts = ADDRESS_ORDER.map((k) => o[k]).filter((x) => x !== null && x !== undefined && x !== '')
     return (typeof o.kind === 'string' ? `${o.kind}: ` : '') + parts.join(', ')
   }
   if ('user_id' in o && 'role' in o) {
-    const who = typeof o.name === 'string' && o.name ? o.name : `user #${String(o.user_id)}`
+    const who =
+      typeof o.name === 'string' && o.name ? o.name : (names?.get(Number(o.user_id)) ?? `user #${String(o.user_id)}`)
     return `${who} (${String(o.role)})`
   }
   const parts = Object.entries(o)

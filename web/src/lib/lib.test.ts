@@ -5,7 +5,7 @@ import { nextSort, sortParamToState } from '../pages/ClientsListPage'
 import { diffInput, emptyValues, toInput, validate } from './clientForm'
 import { changedFields } from './format'
 import { parseImportError } from './importErrors'
-import { MODULES, modulesFor } from './modules'
+import { homePath, MODULES, modulesFor } from './modules'
 
 describe('problem field errors', () => {
   it('normalises nested paths', () => {
@@ -102,6 +102,9 @@ describe('modules', () => {
     ])
     expect(modulesFor('admin')).toHaveLength(MODULES.length)
     expect(modulesFor('client_user').some((m) => m.key === 'admin')).toBe(false)
+    expect(modulesFor('worker').some((m) => m.key === 'clients')).toBe(false)
+    expect(homePath('coordinator')).toBe('/clients')
+    expect(homePath('worker')).toBe('/workforce')
   })
 })
 

@@ -20,6 +20,7 @@ export const MODULES: ModuleInfo[] = [
     path: '/clients',
     built: true,
     planned: 'Clients (employers) and their contacts, account teams, addresses and service notes.',
+    roles: ['admin', 'manager', 'coordinator', 'client_user'],
   },
   {
     key: 'reconciliation',
@@ -100,6 +101,11 @@ export const MODULES: ModuleInfo[] = [
 
 export function modulesFor(role: Role | undefined): ModuleInfo[] {
   return MODULES.filter((m) => !m.roles || (role !== undefined && m.roles.includes(role)))
+}
+
+/** Where a role lands after login: its first module. */
+export function homePath(role: Role | undefined): string {
+  return modulesFor(role)[0]?.path ?? '/clients'
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -42,7 +42,9 @@ function ClientDetail({ clientId }: { clientId: number }) {
   const queryClient = useQueryClient()
   const [params, setParams] = useSearchParams()
   const tab = params.get('tab') ?? 'overview'
-  const [confirm, setConfirm] = useState(false)
+  // the action the confirmation dialog is for, fixed when it opens so its text does not flip while it closes
+  const [confirm, setConfirm] = useState<'archive' | 'restore' | null>(null)
+  const [lastAction, setLastAction] = useState<'archive' | 'restore'>('archive')
   const [busy, setBusy] = useState(false)
   const q = useQuery({ queryKey: ['client', clientId], queryFn: () => getClient(clientId) })
 
@@ -66,7 +68,7 @@ function ClientDetail({ clientId }: { clientId: number }) {
   async function toggleArchive() {
     setBusy(true)
     try {
-      const r = await setClientArchived(client.id, !client.archived, q.data!.etag)
+      const r = await setClientArchived(client.id, confirm === 'archive', q.data!.etag)
       queryClient.setQueryData(['client', client.id], r)
       await queryClient.invalidateQueries({ queryKey: ['clients'] })
       await queryClient.invalidateQueries({ queryKey: ['audit', 'client', client.id] })
@@ -75,7 +77,7 @@ function ClientDetail({ clientId }: { clientId: number }) {
         title: r.data.archived ? 'Client archived' : 'Client restored',
         message: r.data.legal_name,
       })
-      setConfirm(false)
+      setConfirm(null)
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
         notifications.show({
@@ -84,7 +86,7 @@ function ClientDetail({ clientId }: { clientId: number }) {
           message: 'Someone else saved this client since you opened it — the page has been reloaded; try again.',
         })
         await q.refetch()
-        setConfirm(false)
+        setConfirm(null)
       } else {
         notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(e) })
       }
@@ -122,7 +124,11 @@ function ClientDetail({ clientId }: { clientId: number }) {
           </div>
           {editable && (
             <Group gap="xs">
-              <Button variant="default" color={client.archived ? 'green' : 'red'} onClick={() => setConfirm(true)}>
+              <Button variant="default" color={client.archived ? 'green' : 'red'} onClick={() => {
+                  const action = client.archived ? 'restore' : 'archive'
+                  setLastAction(action)
+                  setConfirm(action)
+                }}>
                 {client.archived ? 'Restore' : 'Archive'}
               </Button>
               <Button component={Link} to={`/clients/${client.id}/edit`}>
@@ -134,22 +140,22 @@ function ClientDetail({ clientId }: { clientId: number }) {
       </div>
 
       <Modal
-        opened={confirm}
-        onClose={() => setConfirm(false)}
-        title={client.archived ? 'Restore this client?' : 'Archive this client?'}
+        opened={confirm !== null}
+        onClose={() => setConfirm(null)}
+        title={lastAction === 'restore' ? 'Restore this client?' : 'Archive this client?'}
         centered
       >
         <Text size="sm" mb="md">
-          {client.archived
+          {lastAction === 'restore'
             ? `${client.legal_name} will show in client lists again.`
             : `${client.legal_name} will be hidden from client lists unless "Show archived" is ticked. Nothing is deleted.`}
         </Text>
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => setConfirm(false)}>
+          <Button variant="default" onClick={() => setConfirm(null)}>
             Cancel
           </Button>
-          <Button color={client.archived ? 'green' : 'red'} onClick={toggleArchive} loading={busy}>
-            {client.archived ? 'Restore' : 'Archive'}
+          <Button color={lastAction === 'restore' ? 'green' : 'red'} onClick={toggleArchive} loading={busy}>
+            {lastAction === 'restore' ? 'Restore' : 'Archive'}
           </Button>
         </Group>
       </Modal>

@@ -117,12 +117,12 @@ export function ClientsListPage() {
       col.accessor('status', {
         header: 'Status',
         cell: (c) => (
-          <Group gap={4} wrap="nowrap">
-            <Badge variant="light" color={STATUS_COLORS[c.getValue()] ?? 'gray'} style={{ overflow: 'visible' }}>
+          <Group gap={4} wrap="nowrap" preventGrowOverflow={false}>
+            <Badge variant="light" color={STATUS_COLORS[c.getValue()] ?? 'gray'} style={{ flexShrink: 0, minWidth: 'max-content' }}>
               {humanize(c.getValue())}
             </Badge>
             {c.row.original.archived && (
-              <Badge variant="outline" color="gray">
+              <Badge variant="outline" color="gray" style={{ flexShrink: 0, minWidth: 'max-content' }}>
                 Archived
               </Badge>
             )}
@@ -174,7 +174,7 @@ export function ClientsListPage() {
         <div>
           <Title order={2}>Clients</Title>
           <Text size="sm" c="dimmed">
-            Employers served by the firm
+            {user?.role === 'client_user' ? 'Your organisation' : 'Employers served by the firm'}
           </Text>
         </div>
         <Group gap="xs">
@@ -237,7 +237,7 @@ export function ClientsListPage() {
             <Button variant="default" onClick={() => exportFile('xlsx')} loading={downloading === 'xlsx'}>
               Export XLSX
             </Button>
-            {internal && (
+            {user?.role !== 'worker' && (
               <Button variant="light" onClick={startJob} loading={startingJob}>
                 Export all to XLSX (background job)
               </Button>
@@ -256,7 +256,14 @@ export function ClientsListPage() {
 
       <Paper withBorder radius="sm" style={{ overflow: 'hidden' }}>
         <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover verticalSpacing={6} aria-label="Clients" aria-busy={list.isFetching}>
+          <Table
+            striped
+            highlightOnHover
+            verticalSpacing={6}
+            aria-label="Clients"
+            aria-busy={list.isFetching}
+            style={{ opacity: list.isPlaceholderData ? 0.55 : 1, transition: 'opacity 120ms' }}
+          >
             <Table.Thead bg="gray.1">
               {table.getHeaderGroups().map((hg) => (
                 <Table.Tr key={hg.id}>

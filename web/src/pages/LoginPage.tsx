@@ -21,7 +21,7 @@ export function LoginPage() {
     setBusy(true)
     try {
       await login(email.trim(), password)
-      navigate(from && from !== '/login' ? from : '/clients', { replace: true })
+      navigate(from && from !== '/login' ? from : '/', { replace: true })
     } catch (err) {
       if (err instanceof ApiError && err.status === 401 && !err.problem.detail) {
         setError('The email or password is not correct.')

@@ -14,8 +14,8 @@ export function NotFoundPage({ what }: { what?: string }) {
             ? `This ${what} does not exist, or you do not have access to it.`
             : 'There is no page at this address.'}
         </Text>
-        <Button component={Link} to="/clients" variant="light" mt="sm">
-          Go to clients
+        <Button component={Link} to="/" variant="light" mt="sm">
+          Go to the start page
         </Button>
       </Stack>
     </Center>

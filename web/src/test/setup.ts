@@ -1,5 +1,8 @@
 import { afterEach } from 'vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
+
+// findBy*/waitFor patience on a busy machine
+configure({ asyncUtilTimeout: 10_000 })
 
 afterEach(() => cleanup())
 
@@ -24,3 +27,9 @@ class RO {
 }
 ;(globalThis as unknown as { ResizeObserver: typeof RO }).ResizeObserver ??= RO
 Element.prototype.scrollIntoView ??= function () {}
+// Mantine's autosize Textarea listens to document.fonts, which jsdom lacks.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+  })
+}
