@@ -20,7 +20,7 @@ const std::string& Data(bool quoted) {
   if (s.empty()) {
     s = "emp_id,first_name,last_name,dob,ssn,department,job_title,status,start_date,bill_rate,pay_rate,hours\n";
     for (uint64_t i = 0; s.size() < (size_t{64} << 20); ++i) {
-      s += "E" + std::to_string(100000000 + i) + ",Jennifer,Rodriguez,1987-08-27,877-46-8093,";
+      s.append("E").append(std::to_string(100000000 + i)).append(",Jennifer,Rodriguez,1987-08-27,877-46-8093,");
       s += quoted ? "\"Sales, East\",\"Account \"\"Key\"\" Executive\"," : "Customer Care,Account Executive,";
       s += "Active,2017-05-24,2901.62,2031.13,43.9\n";
     }

@@ -28,7 +28,7 @@ class Check : public ChunkVisitor {
     concord::recon::RecordParse r = concord::recon::ParseRecord(record, 0, delim_, &parsed, &scratch2);
     if (!r.ok || parsed.size() != fields_) __builtin_trap();
     for (size_t i = 0; i < fields_; ++i) {
-      if (again[i] != parsed[i]) __builtin_trap();
+      if (again[i] != parsed[i] || fields[i] != parsed[i]) __builtin_trap();
     }
   }
   void Failure(uint32_t, uint64_t column, const char*, size_t begin, size_t end) override {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the recon libFuzzer targets with clang++-14 (-fsanitize=fuzzer,address) and runs each for
+# Builds the parsers' libFuzzer targets (recon CSV and spec, the import CSV reader) with clang++-14 (-fsanitize=fuzzer,address) and runs each for
 # SECONDS (default 30). Fails on a crash, an ASan report or a leak.
 # Usage: fuzz/run.sh [SECONDS]
 set -euo pipefail
@@ -16,13 +16,15 @@ flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address -fno-omit-frame-pointer -I"$r
 "$cxx" "${flags[@]}" -o "$out/spec_fuzz" "$here/spec_fuzz.cpp" "$root/src/recon/spec.cpp" \
   "$root/src/recon/normalize.cpp" "$root/src/core/decimal.cpp" "$root/src/core/result.cpp" -ltomlplusplus
 
-for target in csv spec; do
+"$cxx" "${flags[@]}" -o "$out/io_csv_fuzz" "$here/io_csv_fuzz.cpp" "$root/src/io/csv.cpp" "$root/src/core/result.cpp"
+
+for target in csv spec io_csv; do
   corpus="$out/corpus_$target"
   mkdir -p "$corpus"
   cp -n "$here/corpus/$target/"* "$corpus/" 2>/dev/null || true
   echo "fuzzing $target for ${seconds}s"
   "$out/${target}_fuzz" -max_total_time="$seconds" -max_len=4096 -timeout=10 -detect_leaks=1 \
-    -print_final_stats=1 "$corpus" 2>"$out/${target}.log" || { tail -40 "$out/${target}.log"; exit 1; }
+    -print_final_stats=1 -artifact_prefix="$out/" "$corpus" 2>"$out/${target}.log" || { tail -40 "$out/${target}.log"; exit 1; }
   grep -E "^stat::number_of_executed_units|^Done" "$out/${target}.log" || true
 done
 echo "fuzz: no crash, no leak"

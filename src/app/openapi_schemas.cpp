@@ -45,7 +45,52 @@ json ComponentSchemas() {
   contact["properties"]["id"] = Int();
   contact["properties"]["client_id"] = Int();
   contact["properties"]["version"] = Int();
+  json recon_spec_input = {{"type", "object"},
+                           {"properties",
+                            {{"name", Str()},
+                             {"toml", {{"type", "string"}, {"description", "the spec (docs/RECONCILE.md)"}}},
+                             {"client_id", {{"type", {"integer", "null"}}}}}}};
+  json recon_spec = recon_spec_input;
+  recon_spec["properties"]["id"] = Int();
+  recon_spec["properties"]["schedule"] = {
+      {"type", {"object", "null"}},
+      {"properties", {{"cron", Str()}, {"left_path", Str()}, {"right_path", Str()}}}};
+  recon_spec["properties"]["version"] = Int();
+  recon_spec["properties"]["created_by"] = {{"type", {"integer", "null"}}};
+  recon_spec["properties"]["created_at"] = Str();
+  recon_spec["properties"]["updated_at"] = Str();
+  const json recon_input = {
+      {"type", "object"},
+      {"properties", {{"file_id", {{"type", {"integer", "null"}}}}, {"name", Str()}, {"sha256", NullableStr()}}}};
+  const json recon_run = {
+      {"type", "object"},
+      {"properties",
+       {{"id", Int()}, {"spec_id", Int()}, {"spec_version", Int()}, {"spec_name", Str()}, {"left", recon_input},
+        {"right", recon_input}, {"state", Enum(reconciliation::kRunStates)},
+        {"summary", {{"type", "object"}, {"description", "the engine's counts and items_opened/linked/closed"}}},
+        {"error", NullableStr()}, {"job_id", {{"type", {"integer", "null"}}}},
+        {"client_id", {{"type", {"integer", "null"}}}}, {"created_by", {{"type", {"integer", "null"}}}},
+        {"created_at", Str()}, {"started_at", NullableStr()}, {"finished_at", NullableStr()}}}};
+  const json recon_item = {
+      {"type", "object"},
+      {"properties",
+       {{"id", Int()}, {"run_id", Int()}, {"first_run_id", Int()}, {"spec_id", Int()},
+        {"client_id", {{"type", {"integer", "null"}}}}, {"key", Str()}, {"kind", Enum(reconciliation::kItemKinds)},
+        {"details", {{"type", "object"}, {"description", "diffs, left/right rows, duplicate rows or a failure"}}},
+        {"status", Enum(reconciliation::kItemStatuses)}, {"assignee_id", {{"type", {"integer", "null"}}}},
+        {"assignee", {{"type", {"object", "null"}}, {"properties", {{"id", Int()}, {"name", Str()}}}}},
+        {"resolution_note", Str()}, {"correction", Str()}, {"resolved_by", {{"type", {"integer", "null"}}}},
+        {"resolved_at", NullableStr()}, {"version", Int()}, {"created_at", Str()}, {"updated_at", Str()},
+        {"run_ids", {{"type", "array"}, {"items", Int()}, {"description", "runs that reported it (one item only)"}}}}}};
+  const json recon_file = {
+      {"type", "object"},
+      {"properties", {{"id", Int()}, {"name", Str()}, {"size", Int()}, {"sha256", Str()}}}};
   return {
+      {"ReconSpec", recon_spec},
+      {"ReconSpecInput", recon_spec_input},
+      {"ReconRun", recon_run},
+      {"ReconItem", recon_item},
+      {"ReconFile", recon_file},
       {"Client", client},
       {"ClientInput", client_input},
       {"Contact", contact},

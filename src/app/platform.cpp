@@ -11,6 +11,7 @@
 #include "auth/routes.h"
 #include "clients/routes.h"
 #include "jobs/routes.h"
+#include "reconciliation/routes.h"
 #include "store/migrate.h"
 
 namespace concord::app {
@@ -27,7 +28,8 @@ bool IsPostgres(const std::string& url) {
 
 std::vector<store::Migration> AllMigrations() {
   std::vector<store::Migration> all;
-  for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations()}) {
+  for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
+                    reconciliation::Migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -69,12 +71,15 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->accounts = std::make_unique<auth::Accounts>(*platform->db);
   platform->clients = std::make_unique<clients::ClientService>(*platform->db, platform->key);
   platform->clients->RegisterJobs(platform->jobs);
+  platform->reconciliation = std::make_unique<reconciliation::ReconciliationService>(*platform->db);
+  platform->reconciliation->RegisterJobs(platform->jobs);
   return platform;
 }
 
 void InstallRoutes(http::Router& router, Platform& platform) {
   auth::InstallAuth(router, *platform.accounts);
   clients::InstallRoutes(router, *platform.clients, *platform.db);
+  reconciliation::InstallRoutes(router, *platform.reconciliation);
   jobs::InstallRoutes(router, *platform.db);
   audit::InstallRoutes(router, *platform.db);
   router.Add(

@@ -9,6 +9,7 @@
 #include "clients/service.h"
 #include "crypto/crypto.h"
 #include "jobs/jobs.h"
+#include "reconciliation/service.h"
 #include "server/router.h"
 #include "store/db.h"
 
@@ -34,6 +35,7 @@ struct Platform {
   crypto::FieldKey key;
   std::unique_ptr<auth::Accounts> accounts;
   std::unique_ptr<clients::ClientService> clients;
+  std::unique_ptr<reconciliation::ReconciliationService> reconciliation;
   jobs::Registry jobs;
 };
 

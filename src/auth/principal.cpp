@@ -29,9 +29,11 @@ bool RoleHas(Role role, Permission p) {
     case Role::kManager: return p != Permission::kUsersManage;
     case Role::kCoordinator:
       return p == Permission::kClientsRead || p == Permission::kClientsWrite || p == Permission::kClientsImport ||
-             p == Permission::kAuditRead || p == Permission::kUsersRead || p == Permission::kJobsRun;
+             p == Permission::kAuditRead || p == Permission::kUsersRead || p == Permission::kJobsRun ||
+             p == Permission::kReconRead || p == Permission::kReconWork;
     case Role::kClientUser:
-      return p == Permission::kClientsRead || p == Permission::kAuditRead || p == Permission::kJobsRun;
+      return p == Permission::kClientsRead || p == Permission::kAuditRead || p == Permission::kJobsRun ||
+             p == Permission::kReconRead;
     case Role::kWorker: return false;
   }
   return false;

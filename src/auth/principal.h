@@ -27,6 +27,9 @@ enum class Permission {
   kUsersRead,    // internal directory, e.g. the account-team picker
   kUsersManage,
   kJobsRun,
+  kReconRead,      // reconciliation specs, runs and exception items (scoped like everything else)
+  kReconWork,      // save specs, upload inputs, start runs, assign/resolve/accept items
+  kReconSchedule,  // schedule runs on files the server reads from its own disk
 };
 
 bool RoleHas(Role role, Permission permission);

@@ -39,6 +39,8 @@ void SplitValidated(std::string_view record, char delimiter, std::vector<std::st
 
 // Number of '"' bytes in data (for the quote state at a chunk boundary).
 uint64_t CountQuotes(const char* data, size_t size);
+// Quotes and line feeds in one pass (chunk boundaries: quote state and line numbers).
+void CountQuotesAndNewlines(const char* data, size_t size, uint64_t* quotes, uint64_t* newlines);
 
 // Where the bulk scanner puts what it finds.
 struct ChunkRow {

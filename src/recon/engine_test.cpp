@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "recon/recon.h"
+#include "recon/sinks.h"
 
 namespace concord::recon {
 namespace {
@@ -318,6 +319,17 @@ TEST(Reconcile, ThreadsAndSpillingGiveTheSameResult) {
   for (size_t i = 0; i < a->sink.exceptions().size(); ++i) {
     ASSERT_EQ(a->sink.exceptions()[i].key, b->sink.exceptions()[i].key);
   }
+}
+
+TEST(Sinks, JsonStringEscapesAndReplacesInvalidUtf8) {
+  std::string out;
+  // RFC 8259 section 7: quote, backslash and control characters are escaped; "é" (C3 A9) is valid
+  // UTF-8 and kept; a lone FF byte is not UTF-8 and becomes U+FFFD (EF BF BD).
+  AppendJsonString("a\"b\\c\n\x01\xC3\xA9\xFF", &out);
+  EXPECT_EQ(out, "\"a\\\"b\\\\c\\n\\u0001\xC3\xA9\xEF\xBF\xBD\"");
+  out.clear();
+  AppendJsonString("\xED\xA0\x80", &out);  // an encoded surrogate is not valid UTF-8: three U+FFFD
+  EXPECT_EQ(out, "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
 }
 
 TEST(Reconcile, WritesJsonCsvAndXlsxAndNothingOnError) {

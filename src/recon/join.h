@@ -60,7 +60,9 @@ class Joiner {
   bool DecodeRow(Side side, const RowRef& row, std::vector<std::string_view>* fields, std::string* key,
                  RangeOutput* out);
   void Pair(const RowRef& l, const RowRef& r, RangeOutput* out);
-  void Compare(const RowRef& l, const RowRef& r, const std::string& key, RangeOutput* out);
+  // Compares the decoded fields; `key` (canonical) is built from the left record when null.
+  void Compare(const RowRef& l, const RowRef& r, const std::string* key, RangeOutput* out);
+  bool RawKeysEqual() const;
   void Alone(Side side, const RowRef& row, const std::vector<std::string_view>& fields, const std::string& key,
              RangeOutput* out);
   void Group(std::span<const RowRef> left, std::span<const RowRef> right, RangeOutput* out);

@@ -121,8 +121,7 @@ ReadResult ReadSide(const SourceData& source, const KeyBuilder& key, const std::
     ParallelFor(threads, chunks, [&](int, size_t i) {
       const char* p = d.data() + start[i];
       size_t len = start[i + 1] - start[i];
-      quotes[i] = CountQuotes(p, len);
-      newlines[i] = static_cast<uint64_t>(std::count(p, p + len, '\n'));
+      CountQuotesAndNewlines(p, len, &quotes[i], &newlines[i]);
     });
     std::vector<uint64_t> quotes_before(chunks), lines_before(chunks);
     for (size_t i = 1; i < chunks; ++i) {

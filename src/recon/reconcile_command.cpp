@@ -109,6 +109,16 @@ void AddReconcileCommand(CLI::App& app, int* exit_code) {
   cmd->callback([options, exit_code] { *exit_code = Run(*options); });
 }
 
+void AddReconcileCommand(CLI::App& app) {
+  auto options = std::make_shared<CommandOptions>();
+  CLI::App* cmd = app.add_subcommand("reconcile", "Compare two record sets as a spec describes");
+  Register(*cmd, options);
+  cmd->callback([options] {
+    int code = Run(*options);
+    if (code != 0) throw CLI::RuntimeError(code);
+  });
+}
+
 int RunReconcileCli(int argc, char** argv) {
   CLI::App app{"concord-reconcile: compare two record sets as a spec describes"};
   auto options = std::make_shared<CommandOptions>();

@@ -12,8 +12,11 @@
 
 namespace concord::recon {
 
-// Adds the "reconcile" subcommand to `app`. When it runs, the process exit status is left in
-// *exit_code (the caller returns it from main).
+// Adds the "reconcile" subcommand to `app`. A non-zero exit status is raised as CLI::RuntimeError(code)
+// from the callback, so the usual `CLI11_PARSE(app, argc, argv)` (or `return app.exit(e)`) in main
+// returns it; messages are already printed on stderr.
+void AddReconcileCommand(CLI::App& app);
+// The same, leaving the exit status in *exit_code instead of throwing.
 void AddReconcileCommand(CLI::App& app, int* exit_code);
 
 // Parses argv as `reconcile` arguments and runs it (for a standalone binary).

@@ -19,17 +19,42 @@ std::string RecordText(const RowInfo& row, const std::vector<std::string>& colum
   return out;
 }
 
-nlohmann::json RowToJson(const RowInfo& row, const std::vector<std::string>& columns, bool raw_record) {
-  nlohmann::json j;
-  j["line"] = row.line;
+void AppendRowJson(const RowInfo& row, const std::vector<std::string>& columns, bool raw_record, std::string* out) {
+  out->append("{\"line\":").append(std::to_string(row.line));
   if (raw_record) {
-    if (!row.values.empty()) j["record"] = row.values[0];
+    if (!row.values.empty()) {
+      out->append(",\"record\":");
+      AppendJsonString(row.values[0], out);
+    }
   } else if (!row.values.empty()) {
-    nlohmann::json values = nlohmann::json::object();
-    for (size_t i = 0; i < row.values.size() && i < columns.size(); ++i) values[columns[i]] = row.values[i];
-    j["values"] = std::move(values);
+    out->append(",\"values\":{");
+    for (size_t i = 0; i < row.values.size() && i < columns.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      AppendJsonString(columns[i], out);
+      out->push_back(':');
+      AppendJsonString(row.values[i], out);
+    }
+    out->push_back('}');
   }
-  return j;
+  out->push_back('}');
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF).
+size_t Utf8Length(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+  else if (c >= 0xF0 && c <= 0xF4) n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+  else return 0;
+  if (i + n > s.size()) return 0;
+  if (b(i + 1) < lo || b(i + 1) > hi) return 0;
+  for (size_t k = 2; k < n; ++k) {
+    if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
+  }
+  return n;
 }
 
 Status RenameInto(const std::string& temp, const std::string& path) {
@@ -53,10 +78,10 @@ class JsonSink : public ResultSink {
     info_ = info;
     out_.open(temp_, std::ios::binary | std::ios::trunc);
     if (!out_) return Error::Internal("recon.output_failed", path_ + ": cannot open for writing");
-    nlohmann::json run;
+    nlohmann::ordered_json run;
     run["left"] = {{"name", info.left_name}, {"file", info.left_file}, {"columns", info.left_columns}};
     run["right"] = {{"name", info.right_name}, {"file", info.right_file}, {"columns", info.right_columns}};
-    nlohmann::json compared = nlohmann::json::array();
+    nlohmann::ordered_json compared = nlohmann::ordered_json::array();
     for (const auto& [l, r] : info.compared) compared.push_back({{"left", l}, {"right", r}});
     run["compared"] = std::move(compared);
     // The summary comes last so that exceptions can be streamed out as they are found.
@@ -64,8 +89,9 @@ class JsonSink : public ResultSink {
     return {};
   }
   Status Add(const Exception& e) override {
-    out_ << (first_ ? "\n" : ",\n") << ExceptionToJson(e, info_).dump(-1, ' ', false,
-                                                                    nlohmann::json::error_handler_t::replace);
+    line_.assign(first_ ? "\n" : ",\n");
+    AppendExceptionJson(e, info_, &line_);
+    out_ << line_;
     first_ = false;
     return out_ ? Status() : Error::Internal("recon.output_failed", path_ + ": write failed");
   }
@@ -81,6 +107,7 @@ class JsonSink : public ResultSink {
   std::string path_, temp_;
   std::ofstream out_;
   RunInfo info_;
+  std::string line_;
   bool first_ = true;
   bool finished_ = false;
 };
@@ -141,7 +168,7 @@ class CsvSink : public ResultSink {
 
 }  // namespace
 
-nlohmann::json SummaryToJson(const Summary& s) {
+nlohmann::ordered_json SummaryToJson(const Summary& s) {
   return {{"left_rows", s.left_rows},
           {"right_rows", s.right_rows},
           {"matched", s.matched},
@@ -171,33 +198,94 @@ std::string SummaryText(const Summary& s) {
   return o.str();
 }
 
-nlohmann::json ExceptionToJson(const Exception& e, const RunInfo& info) {
-  nlohmann::json j;
-  j["class"] = ExceptionKindName(e.kind);
-  if (!e.key.empty()) j["key"] = e.key;
-  const bool raw = e.kind == ExceptionKind::kParseError;
-  if (e.left) j["left"] = RowToJson(*e.left, info.left_columns, raw);
-  if (e.right) j["right"] = RowToJson(*e.right, info.right_columns, raw);
-  if (!e.diffs.empty()) {
-    nlohmann::json diffs = nlohmann::json::array();
-    for (const FieldDiff& d : e.diffs) {
-      diffs.push_back({{"left_column", d.left_column},
-                       {"right_column", d.right_column},
-                       {"left", d.left_value},
-                       {"right", d.right_value},
-                       {"left_normalized", d.left_normalized},
-                       {"right_normalized", d.right_normalized}});
+void AppendJsonString(std::string_view text, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      size_t n = Utf8Length(text, i);
+      if (n == 0) {
+        out->append("\xEF\xBF\xBD");  // U+FFFD for a byte that is not UTF-8 (e.g. a Latin-1 file)
+        ++i;
+      } else {
+        out->append(text.substr(i, n));
+        i += n;
+      }
+      continue;
     }
-    j["diffs"] = std::move(diffs);
+    if (c == '"' || c == '\\') {
+      out->push_back('\\');
+      out->push_back(static_cast<char>(c));
+    } else if (c < 0x20) {
+      switch (c) {
+        case '\n': out->append("\\n"); break;
+        case '\r': out->append("\\r"); break;
+        case '\t': out->append("\\t"); break;
+        default:
+          out->append("\\u00");
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 15]);
+      }
+    } else {
+      out->push_back(static_cast<char>(c));
+    }
+    ++i;
+  }
+  out->push_back('"');
+}
+
+void AppendExceptionJson(const Exception& e, const RunInfo& info, std::string* out) {
+  out->append("{\"class\":\"").append(ExceptionKindName(e.kind)).push_back('"');
+  if (!e.key.empty()) {
+    out->append(",\"key\":");
+    AppendJsonString(e.key, out);
+  }
+  const bool raw = e.kind == ExceptionKind::kParseError;
+  if (e.left) {
+    out->append(",\"left\":");
+    AppendRowJson(*e.left, info.left_columns, raw, out);
+  }
+  if (e.right) {
+    out->append(",\"right\":");
+    AppendRowJson(*e.right, info.right_columns, raw, out);
+  }
+  if (!e.diffs.empty()) {
+    out->append(",\"diffs\":[");
+    for (size_t i = 0; i < e.diffs.size(); ++i) {
+      const FieldDiff& d = e.diffs[i];
+      out->append(i > 0 ? ",{\"left_column\":" : "{\"left_column\":");
+      AppendJsonString(d.left_column, out);
+      out->append(",\"right_column\":");
+      AppendJsonString(d.right_column, out);
+      out->append(",\"left\":");
+      AppendJsonString(d.left_value, out);
+      out->append(",\"right\":");
+      AppendJsonString(d.right_value, out);
+      out->append(",\"left_normalized\":");
+      AppendJsonString(d.left_normalized, out);
+      out->append(",\"right_normalized\":");
+      AppendJsonString(d.right_normalized, out);
+      out->push_back('}');
+    }
+    out->push_back(']');
   }
   if (e.failure) {
-    j["error"] = {{"file", e.failure->file},
-                  {"line", e.failure->line},
-                  {"column", e.failure->column},
-                  {"message", e.failure->message}};
+    out->append(",\"error\":{\"file\":");
+    AppendJsonString(e.failure->file, out);
+    out->append(",\"line\":").append(std::to_string(e.failure->line));
+    out->append(",\"column\":").append(std::to_string(e.failure->column));
+    out->append(",\"message\":");
+    AppendJsonString(e.failure->message, out);
+    out->push_back('}');
   }
-  if (e.kind == ExceptionKind::kSuggested) j["score"] = e.score;
-  return j;
+  if (e.kind == ExceptionKind::kSuggested) {
+    char score[32];
+    std::snprintf(score, sizeof(score), ",\"score\":%.4g", e.score);
+    out->append(score);
+  }
+  out->push_back('}');
 }
 
 const std::vector<std::string>& FlatHeader() {

@@ -10,8 +10,11 @@
 
 namespace concord::recon {
 
-nlohmann::json SummaryToJson(const Summary& summary);
-nlohmann::json ExceptionToJson(const Exception& e, const RunInfo& info);
+nlohmann::ordered_json SummaryToJson(const Summary& summary);
+// One exception as a JSON object on one line (no allocation per field: results can hold millions).
+// Invalid UTF-8 in the data is replaced by U+FFFD so that the output is always valid JSON.
+void AppendExceptionJson(const Exception& e, const RunInfo& info, std::string* out);
+void AppendJsonString(std::string_view text, std::string* out);
 // Human-readable lines for a terminal.
 std::string SummaryText(const Summary& summary);
 

@@ -44,7 +44,7 @@ class XlsxSink : public ResultSink {
     return {};
   }
   Status Finish(const Summary& s) override {
-    nlohmann::json j = SummaryToJson(s);
+    nlohmann::ordered_json j = SummaryToJson(s);
     lxw_row_t r = 0;
     worksheet_write_string(summary_sheet_, r, 0, "left", bold_);
     worksheet_write_string(summary_sheet_, r++, 1, info_.left_file.c_str(), nullptr);

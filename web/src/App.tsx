@@ -10,6 +10,12 @@ import { ClientsListPage } from './pages/ClientsListPage'
 import { LoginPage } from './pages/LoginPage'
 import { NotBuiltPage } from './pages/NotBuiltPage'
 import { NotFoundPage } from './pages/NotFoundPage'
+import { ReconRunPage } from './pages/ReconRunPage'
+import { ReconRunsPage } from './pages/ReconRunsPage'
+import { ReconSpecFormPage } from './pages/ReconSpecFormPage'
+import { ReconSpecPage } from './pages/ReconSpecPage'
+import { ReconSpecsPage } from './pages/ReconSpecsPage'
+import { ReconStartRunPage } from './pages/ReconStartRunPage'
 
 export function App() {
   const { user, loading } = useAuth()
@@ -45,6 +51,14 @@ export function App() {
         <Route path="clients/import" element={<ClientImportPage />} />
         <Route path="clients/:id" element={<ClientDetailPage />} />
         <Route path="clients/:id/edit" element={<ClientFormPage mode="edit" />} />
+        <Route path="reconciliation" element={<Navigate to="/reconciliation/runs" replace />} />
+        <Route path="reconciliation/runs" element={<ReconRunsPage />} />
+        <Route path="reconciliation/runs/new" element={<ReconStartRunPage />} />
+        <Route path="reconciliation/runs/:id" element={<ReconRunPage />} />
+        <Route path="reconciliation/specs" element={<ReconSpecsPage />} />
+        <Route path="reconciliation/specs/new" element={<ReconSpecFormPage mode="create" />} />
+        <Route path="reconciliation/specs/:id" element={<ReconSpecPage />} />
+        <Route path="reconciliation/specs/:id/edit" element={<ReconSpecFormPage mode="edit" />} />
         {MODULES.filter((m) => !m.built).map((m) => (
           <Route key={m.key} path={m.path.slice(1)} element={<NotBuiltPage module={m} />} />
         ))}

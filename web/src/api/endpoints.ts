@@ -9,6 +9,11 @@ import type {
   ImportResult,
   Job,
   Page,
+  ReconFile,
+  ReconItem,
+  ReconRun,
+  ReconSpec,
+  ReconSpecInput,
   Session,
 } from './types'
 
@@ -167,6 +172,130 @@ export async function startClientExportJob(): Promise<Job> {
 }
 export function getJob(id: number) {
   return getJson<Job>(`${V1}/jobs/${id}`)
+}
+
+// ---- reconciliation -------------------------------------------------------
+const RECON = `${V1}/reconciliation`
+
+export function listReconSpecs(q?: string, cursor?: string | null, limit = 100) {
+  return getJson<Page<ReconSpec>>(`${RECON}/specs`, { q: q?.trim() || undefined, limit, cursor: cursor || undefined })
+}
+
+export async function getReconSpec(id: number): Promise<Versioned<ReconSpec>> {
+  const r = await request<ReconSpec>(`${RECON}/specs/${id}`)
+  return { data: r.data, etag: etagOf(r.etag, r.data?.version) }
+}
+
+export async function createReconSpec(input: ReconSpecInput): Promise<Versioned<ReconSpec>> {
+  const r = await request<ReconSpec>(`${RECON}/specs`, { method: 'POST', body: input })
+  return { data: r.data, etag: etagOf(r.etag, r.data?.version) }
+}
+
+export async function updateReconSpec(id: number, input: ReconSpecInput, etag: string | null): Promise<Versioned<ReconSpec>> {
+  const r = await request<ReconSpec>(`${RECON}/specs/${id}`, { method: 'PATCH', body: input, ifMatch: etag })
+  return { data: r.data, etag: etagOf(r.etag, r.data?.version) }
+}
+
+export async function scheduleReconSpec(
+  id: number,
+  schedule: { cron: string; left_path: string; right_path: string },
+  etag: string | null,
+): Promise<Versioned<ReconSpec>> {
+  const r = await request<ReconSpec>(`${RECON}/specs/${id}/schedule`, { method: 'PUT', body: schedule, ifMatch: etag })
+  return { data: r.data, etag: etagOf(r.etag, r.data?.version) }
+}
+
+/** Uploads one input file (its raw bytes) for a later run. */
+export async function uploadReconFile(file: Blob, name: string, clientId?: number | null): Promise<ReconFile> {
+  const jsonl = /\.(jsonl|ndjson)$/i.test(name)
+  return (
+    await request<ReconFile>(`${RECON}/files`, {
+      method: 'POST',
+      query: { name, client_id: clientId ?? undefined },
+      rawBody: file,
+      contentType: jsonl ? 'application/jsonl' : 'text/csv',
+    })
+  ).data
+}
+
+export async function startReconRun(specId: number, leftFileId: number, rightFileId: number): Promise<ReconRun> {
+  return (
+    await request<ReconRun>(`${RECON}/runs`, {
+      method: 'POST',
+      body: { spec_id: specId, left_file_id: leftFileId, right_file_id: rightFileId },
+    })
+  ).data
+}
+
+export interface ReconRunFilters {
+  spec_id?: string | null
+  state?: string | null
+}
+
+export function listReconRuns(f: ReconRunFilters, cursor?: string | null, limit = 50) {
+  return getJson<Page<ReconRun>>(`${RECON}/runs`, {
+    spec_id: f.spec_id || undefined,
+    state: f.state || undefined,
+    limit,
+    cursor: cursor || undefined,
+  })
+}
+
+export function getReconRun(id: number) {
+  return getJson<ReconRun>(`${RECON}/runs/${id}`)
+}
+
+export interface ReconItemFilters {
+  run_id?: number | string | null
+  spec_id?: number | string | null
+  kind?: string | null
+  status?: string | null
+  /** a user id, `me` or `none` */
+  assignee?: string | null
+  q?: string
+  sort?: string
+}
+
+export function reconItemQuery(f: ReconItemFilters): Record<string, string | undefined> {
+  return {
+    run_id: f.run_id ? String(f.run_id) : undefined,
+    spec_id: f.spec_id ? String(f.spec_id) : undefined,
+    kind: f.kind || undefined,
+    status: f.status || undefined,
+    assignee: f.assignee || undefined,
+    q: f.q?.trim() || undefined,
+    sort: f.sort || undefined,
+  }
+}
+
+export function listReconItems(f: ReconItemFilters, cursor?: string | null, limit = 50) {
+  return getJson<Page<ReconItem>>(`${RECON}/items`, { ...reconItemQuery(f), limit, cursor: cursor || undefined })
+}
+
+export function reconItemsExportUrl(format: 'csv' | 'xlsx', f: ReconItemFilters) {
+  return `${RECON}/items/export.${format}${buildQuery(reconItemQuery(f))}`
+}
+
+export async function getReconItem(id: number): Promise<ReconItem> {
+  return (await request<ReconItem>(`${RECON}/items/${id}`)).data
+}
+
+function itemAction(item: ReconItem, action: 'assign' | 'resolve' | 'accept', body: unknown) {
+  return request<ReconItem>(`${RECON}/items/${item.id}/${action}`, {
+    method: 'POST',
+    body,
+    ifMatch: `"${item.version}"`,
+  }).then((r) => r.data)
+}
+
+export function assignReconItem(item: ReconItem, assigneeId: number | null) {
+  return itemAction(item, 'assign', { assignee_id: assigneeId })
+}
+export function resolveReconItem(item: ReconItem, note: string, correction: string) {
+  return itemAction(item, 'resolve', { note, correction })
+}
+export function acceptReconItem(item: ReconItem, note: string) {
+  return itemAction(item, 'accept', { note })
 }
 
 // ---- downloads ------------------------------------------------------------

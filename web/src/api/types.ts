@@ -149,3 +149,139 @@ export interface Problem {
   code?: string
   errors?: FieldError[]
 }
+
+// ---- reconciliation ---------------------------------------------------------
+export const RECON_RUN_STATES = ['queued', 'running', 'succeeded', 'failed'] as const
+export type ReconRunState = (typeof RECON_RUN_STATES)[number]
+export const RECON_ITEM_STATUSES = ['open', 'resolved', 'accepted'] as const
+export type ReconItemStatus = (typeof RECON_ITEM_STATUSES)[number]
+export const RECON_ITEM_KINDS = ['mismatched', 'only_left', 'only_right', 'duplicate', 'parse_error', 'suggested'] as const
+export type ReconItemKind = (typeof RECON_ITEM_KINDS)[number]
+
+export interface ReconSchedule {
+  cron: string
+  left_path: string
+  right_path: string
+}
+
+export interface ReconSpec {
+  id: number
+  name: string
+  toml: string
+  client_id: number | null
+  schedule: ReconSchedule | null
+  version: number
+  created_by: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ReconSpecInput {
+  name?: string
+  toml?: string
+  client_id?: number | null
+}
+
+export interface ReconRunInput {
+  file_id: number | null
+  name: string
+  sha256: string | null
+}
+
+/** The engine's counts (docs/RECONCILE.md) plus what the run did to the work items. */
+export interface ReconSummary {
+  left_rows?: number
+  right_rows?: number
+  matched?: number
+  mismatched?: number
+  only_left?: number
+  only_right?: number
+  duplicate_keys?: number
+  duplicate_left_rows?: number
+  duplicate_right_rows?: number
+  parse_errors?: number
+  suggested?: number
+  spilled?: boolean
+  items?: number
+  items_opened?: number
+  items_linked?: number
+  items_closed?: number
+  superseded?: boolean
+}
+
+export interface ReconRun {
+  id: number
+  spec_id: number
+  spec_version: number
+  spec_name: string
+  left: ReconRunInput
+  right: ReconRunInput
+  state: ReconRunState
+  summary: ReconSummary
+  error: string | null
+  job_id: number | null
+  client_id: number | null
+  created_by: number | null
+  created_at: string
+  started_at: string | null
+  finished_at: string | null
+}
+
+export interface ReconRow {
+  side: 'left' | 'right'
+  line: number
+  values: Record<string, string>
+}
+
+export interface ReconDiff {
+  left_column: string
+  right_column: string
+  left_value: string
+  right_value: string
+  left_normalized: string
+  right_normalized: string
+}
+
+export interface ReconFailure {
+  file: string
+  line: number
+  column: number
+  message: string
+}
+
+export interface ReconItemDetails {
+  left?: ReconRow
+  right?: ReconRow
+  rows?: ReconRow[]
+  diffs?: ReconDiff[]
+  failure?: ReconFailure
+  score?: number
+}
+
+export interface ReconItem {
+  id: number
+  run_id: number
+  first_run_id: number
+  spec_id: number
+  client_id: number | null
+  key: string
+  kind: ReconItemKind
+  status: ReconItemStatus
+  assignee_id: number | null
+  assignee: { id: number; name: string } | null
+  resolution_note: string
+  correction: string
+  resolved_by: number | null
+  resolved_at: string | null
+  details: ReconItemDetails
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface ReconFile {
+  id: number
+  name: string
+  size: number
+  sha256: string
+}

@@ -26,10 +26,11 @@ export const MODULES: ModuleInfo[] = [
     key: 'reconciliation',
     label: 'Reconciliation',
     path: '/reconciliation',
-    built: false,
+    built: true,
     planned:
       'A keyed diff of two record sets (files, database queries) with mappings, normalisers and tolerances; its exceptions become work items that a person resolves.',
-    roles: INTERNAL,
+    // client users read their own clients' specs, runs and items (the API scopes them)
+    roles: ['admin', 'manager', 'coordinator', 'client_user'],
   },
   {
     key: 'workforce',
@@ -119,4 +120,14 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** Whether a role may create and edit clients. */
 export function canEditClients(role: Role | undefined): boolean {
   return role === 'admin' || role === 'manager' || role === 'coordinator'
+}
+
+/** Whether a role may save specs, upload inputs, start runs and assign/resolve/accept items. */
+export function canWorkRecon(role: Role | undefined): boolean {
+  return role === 'admin' || role === 'manager' || role === 'coordinator'
+}
+
+/** Whether a role may schedule runs on files the server reads from its own disk. */
+export function canScheduleRecon(role: Role | undefined): boolean {
+  return role === 'admin' || role === 'manager'
 }
