@@ -16,6 +16,15 @@ TEST(Principal, RoleTable) {
   EXPECT_FALSE(RoleHas(Role::kWorker, Permission::kClientsRead));
 }
 
+TEST(Principal, ReconciliationPermissions) {
+  EXPECT_TRUE(RoleHas(Role::kCoordinator, Permission::kReconWork));
+  EXPECT_FALSE(RoleHas(Role::kCoordinator, Permission::kReconSchedule));  // schedules read the server's disk
+  EXPECT_TRUE(RoleHas(Role::kManager, Permission::kReconSchedule));
+  EXPECT_TRUE(RoleHas(Role::kClientUser, Permission::kReconRead));
+  EXPECT_FALSE(RoleHas(Role::kClientUser, Permission::kReconWork));
+  EXPECT_FALSE(RoleHas(Role::kWorker, Permission::kReconRead));
+}
+
 TEST(Principal, ScopeOfEachRole) {
   Principal coordinator{.role = Role::kCoordinator};
   EXPECT_FALSE(coordinator.ClientScope().has_value());

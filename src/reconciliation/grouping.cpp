@@ -7,14 +7,16 @@ namespace {
 
 const char* SideName(recon::Side side) { return side == recon::Side::kLeft ? "left" : "right"; }
 
-// Values keyed by column name.
+// Values keyed by column name, and the column names in the file's order (JSON objects do not keep it).
 nlohmann::json RowJson(const recon::RowInfo& row, const std::vector<std::string>& columns) {
   nlohmann::json values = nlohmann::json::object();
+  nlohmann::json order = nlohmann::json::array();
   for (size_t i = 0; i < row.values.size(); ++i) {
     const std::string name = i < columns.size() ? columns[i] : "column " + std::to_string(i + 1);
     values[name] = row.values[i];
+    order.push_back(name);
   }
-  return {{"side", SideName(row.side)}, {"line", row.line}, {"values", std::move(values)}};
+  return {{"side", SideName(row.side)}, {"line", row.line}, {"columns", std::move(order)}, {"values", std::move(values)}};
 }
 
 nlohmann::json DiffsJson(const std::vector<recon::FieldDiff>& diffs) {

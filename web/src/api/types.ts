@@ -231,6 +231,8 @@ export interface ReconRow {
   side: 'left' | 'right'
   line: number
   values: Record<string, string>
+  /** The column names in the file's order. */
+  columns?: string[]
 }
 
 export interface ReconDiff {

@@ -1,9 +1,10 @@
 import { Badge, Code, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core'
 import type { ReconItem, ReconRow } from '../api/types'
 import { formatDateTime } from '../lib/format'
+import { rowEntries, rowText } from '../lib/recon'
 
 function RecordTable({ row, title }: { row: ReconRow; title: string }) {
-  const entries = Object.entries(row.values ?? {})
+  const entries = rowEntries(row)
   return (
     <div>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={4} style={{ letterSpacing: '0.03em' }}>
@@ -94,9 +95,7 @@ export function ReconItemDetails({ item }: { item: ReconItem }) {
                 <Table.Td>{r.side}</Table.Td>
                 <Table.Td>{r.line}</Table.Td>
                 <Table.Td ff="monospace" style={{ wordBreak: 'break-word' }}>
-                  {Object.entries(r.values ?? {})
-                    .map(([k, v]) => `${k}=${v}`)
-                    .join(' | ')}
+                  {rowText(r)}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -108,7 +107,7 @@ export function ReconItemDetails({ item }: { item: ReconItem }) {
           <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={4} style={{ letterSpacing: '0.03em' }}>
             The record as read · {(d.left ?? d.right)!.side} line {(d.left ?? d.right)!.line}
           </Text>
-          <Code block>{Object.values((d.left ?? d.right)!.values ?? {}).join(',')}</Code>
+          <Code block>{rowEntries((d.left ?? d.right)!).map(([, v]) => v).join(',')}</Code>
         </div>
       )}
       {!d.failure && !d.rows && (d.left || d.right) && (!d.diffs || d.diffs.length === 0 || item.kind === 'suggested') && (

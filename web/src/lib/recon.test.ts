@@ -7,6 +7,8 @@ import {
   filterRuns,
   formatBytes,
   itemSummary,
+  rowEntries,
+  rowText,
   runExceptions,
   sortRuns,
   specTomlErrors,
@@ -197,5 +199,14 @@ x = 1
   it('turns a line into a selection', () => {
     expect(lineRange('ab\ncde\nf', 2)).toEqual([3, 6])
     expect(lineRange('ab\ncde\nf', 1)).toEqual([0, 2])
+  })
+})
+
+describe('rowEntries', () => {
+  it('keeps the file column order the server sends, not the alphabetical order of a JSON object', () => {
+    const row = { side: 'left' as const, line: 3, columns: ['worker_id', 'name', 'end_date'],
+      values: { end_date: '2026-12-31', name: 'Kim, Bo', worker_id: 'W-1' } }
+    expect(rowEntries(row)).toEqual([['worker_id', 'W-1'], ['name', 'Kim, Bo'], ['end_date', '2026-12-31']])
+    expect(rowText(row)).toBe('worker_id=W-1 | name=Kim, Bo | end_date=2026-12-31')
   })
 })

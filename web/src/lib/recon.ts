@@ -123,9 +123,16 @@ export function itemSummary(item: Pick<ReconItem, 'kind' | 'details'>): string {
   return ''
 }
 
+/** A record's [column, value] pairs in the file's column order. */
+export function rowEntries(row: ReconRow): [string, string][] {
+  const values = row.values ?? {}
+  const order = row.columns ?? Object.keys(values)
+  return order.filter((name) => name in values).map((name) => [name, values[name]])
+}
+
 /** `column=value | …` for one record. */
 export function rowText(row: ReconRow): string {
-  return Object.entries(row.values ?? {})
+  return rowEntries(row)
     .map(([k, v]) => `${k}=${v}`)
     .join(' | ')
 }
