@@ -63,13 +63,31 @@ struct Sort {
 };
 Result<Sort> ParseSort(const http::Request& request, const std::vector<std::string>& allowed, Sort fallback);
 
-// Renders a Result: the value through `render`, an error as a problem.
 http::Response ProblemFor(const Error& error, const http::Request& request);
 
-template <class T, class F>
-http::Response Reply(Result<T> result, const http::Request& request, F render) {
-  if (!result.ok()) return ProblemFor(result.error(), request);
-  return render(result.value());
+// A path parameter that must be a positive id; anything else is 404, as for a record that is not there.
+Result<int64_t> PathId(const http::Context& ctx, const std::string& name = "id");
+// An optional positive id in the query string; 400 when it is not one.
+Result<std::optional<int64_t>> QueryId(const http::Request& request, const std::string& name);
+// An optional query parameter that must be one of `allowed`; 400 naming them otherwise.
+Result<std::optional<std::string>> QueryChoice(const http::Request& request, const std::string& name,
+                                               const std::vector<std::string>& allowed);
+
+// A response carrying the ETag of a versioned record.
+http::Response WithETag(http::Response response, int64_t version);
+
+// OpenAPI schema of a list page: {items: [item], next_cursor, total}.
+nlohmann::json ListSchema(const nlohmann::json& item);
+
+// The shape of every handler: runs `body(caller)` when the caller holds `permission` (403 otherwise);
+// `body` returns Result<Response>, so it can TRY each step, and an error becomes a problem.
+template <class F>
+http::Response Guarded(const http::Context& ctx, auth::Permission permission, F body) {
+  const auth::Principal& caller = Caller(ctx);
+  if (auto denied = caller.Require(permission); !denied.ok()) return ProblemFor(denied.error(), ctx.request);
+  Result<http::Response> response = body(caller);
+  if (!response.ok()) return ProblemFor(response.error(), ctx.request);
+  return std::move(response).value();
 }
 
 }  // namespace concord::api

@@ -1,7 +1,5 @@
 #include "clients/routes.h"
 
-#include <charconv>
-
 #include "api/api.h"
 
 namespace concord::clients {
@@ -10,16 +8,6 @@ namespace {
 using auth::Permission;
 using http::Context;
 using http::Response;
-
-Result<int64_t> PathId(const Context& ctx, const std::string& name) {
-  const std::string& text = ctx.Param(name);
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
-    return Error::NotFound("request.not_found", "No such record.");
-  }
-  return id;
-}
 
 std::vector<Address> AddressesFrom(const nlohmann::json& list, api::Fields& fields) {
   std::vector<Address> out;
@@ -107,19 +95,9 @@ Result<ListQuery> ListQueryFrom(const http::Request& request) {
   return q;
 }
 
-Response WithETag(Response response, int64_t version) {
-  response.headers["ETag"] = api::ETag(version);
-  return response;
-}
-
-// Runs `body` when the caller holds `permission`; otherwise a 403 problem.
-template <class F>
-Response Guarded(const Context& ctx, Permission permission, F body) {
-  if (auto denied = api::Caller(ctx).Require(permission); !denied.ok()) {
-    return api::ProblemFor(denied.error(), ctx.request);
-  }
-  return body(api::Caller(ctx));
-}
+using api::Guarded;
+using api::PathId;
+using api::WithETag;
 
 const nlohmann::json kClientRef = {{"$ref", "#/components/schemas/Client"}};
 const nlohmann::json kContactRef = {{"$ref", "#/components/schemas/Contact"}};
@@ -127,49 +105,35 @@ const nlohmann::json kClientInputRef = {{"$ref", "#/components/schemas/ClientInp
 const nlohmann::json kContactInputRef = {{"$ref", "#/components/schemas/ContactInput"}};
 const std::vector<std::string> kListParams = {"q", "status", "industry", "archived", "sort", "limit", "cursor"};
 
-nlohmann::json ListOf(const nlohmann::json& item) {
-  return {{"type", "object"},
-          {"properties",
-           {{"items", {{"type", "array"}, {"items", item}}},
-            {"next_cursor", {{"type", {"string", "null"}}}},
-            {"total", {{"type", "integer"}}}}}};
-}
-
 }  // namespace
 
 void InstallRoutes(http::Router& router, ClientService& service, store::Database& db) {
   router.Add(
       "GET", "/api/v1/clients",
       [&service](Context& ctx) {
-        return Guarded(ctx, Permission::kClientsRead, [&](const auth::Principal& caller) {
-          auto query = ListQueryFrom(ctx.request);
-          if (!query.ok()) return api::ProblemFor(query.error(), ctx.request);
-          auto page = service.List(caller, *query);
-          if (!page.ok()) return api::ProblemFor(page.error(), ctx.request);
+        return Guarded(ctx, Permission::kClientsRead, [&](const auth::Principal& caller) -> Result<Response> {
+          const ListQuery query = TRY(ListQueryFrom(ctx.request));
+          const ListPage page = TRY(service.List(caller, query));
           nlohmann::json items = nlohmann::json::array();
-          for (const auto& c : page->items) items.push_back(ToJson(c));
+          for (const auto& c : page.items) items.push_back(ToJson(c));
           nlohmann::json next;
-          if (static_cast<int>(page->items.size()) == query->limit) {
-            next = api::MakeCursor(page->sort_keys.back(), page->items.back().id);
+          if (static_cast<int>(page.items.size()) == query.limit) {
+            next = api::MakeCursor(page.sort_keys.back(), page.items.back().id);
           }
-          return Response::Json({{"items", items}, {"next_cursor", next}, {"total", page->total}});
+          return Response::Json({{"items", items}, {"next_cursor", next}, {"total", page.total}});
         });
       },
-      {"List clients (search, filter, sort, cursor pages)", "clients", true, nullptr, ListOf(kClientRef), kListParams});
+      {"List clients (search, filter, sort, cursor pages)", "clients", true, nullptr, api::ListSchema(kClientRef),
+       kListParams});
 
   for (const std::string format : {"csv", "xlsx"}) {
     router.Add(
         "GET", "/api/v1/clients/export." + format,
         [&service, format](Context& ctx) {
-          return Guarded(ctx, Permission::kClientsRead, [&](const auth::Principal& caller) {
-            auto query = ListQueryFrom(ctx.request);
-            if (!query.ok()) return api::ProblemFor(query.error(), ctx.request);
-            auto table = service.ExportTable(caller.ClientScope(), *query);
-            if (!table.ok()) return api::ProblemFor(table.error(), ctx.request);
-            if (format == "csv") return Response::Download(io::ToCsv(*table), io::kCsvType, "clients.csv");
-            auto bytes = io::ToXlsx(*table);
-            if (!bytes.ok()) return api::ProblemFor(bytes.error(), ctx.request);
-            return Response::Download(std::move(bytes).value(), io::kXlsxType, "clients.xlsx");
+          return Guarded(ctx, Permission::kClientsRead, [&](const auth::Principal& caller) -> Result<Response> {
+            const io::Table table = TRY(service.ExportTable(caller.ClientScope(), TRY(ListQueryFrom(ctx.request))));
+            if (format == "csv") return Response::Download(io::ToCsv(table), io::kCsvType, "clients.csv");
+            return Response::Download(TRY(io::ToXlsx(table)), io::kXlsxType, "clients.xlsx");
           });
         },
         {"Export the listed clients as " + format, "clients", true, nullptr, nullptr, kListParams});
@@ -178,13 +142,10 @@ void InstallRoutes(http::Router& router, ClientService& service, store::Database
   router.Add(
       "POST", "/api/v1/clients",
       [&service](Context& ctx) {
-        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) {
-          auto input = ClientInputFrom(ctx.request);
-          if (!input.ok()) return api::ProblemFor(input.error(), ctx.request);
-          auto client = service.Create(caller, *input, ctx.request.request_id);
-          if (!client.ok()) return api::ProblemFor(client.error(), ctx.request);
-          Response response = WithETag(Response::Json(ToJson(*client), 201), client->version);
-          response.headers["Location"] = "/api/v1/clients/" + std::to_string(client->id);
+        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) -> Result<Response> {
+          const Client client = TRY(service.Create(caller, TRY(ClientInputFrom(ctx.request)), ctx.request.request_id));
+          Response response = WithETag(Response::Json(ToJson(client), 201), client.version);
+          response.headers["Location"] = "/api/v1/clients/" + std::to_string(client.id);
           return response;
         });
       },
@@ -193,12 +154,9 @@ void InstallRoutes(http::Router& router, ClientService& service, store::Database
   router.Add(
       "GET", "/api/v1/clients/{id}",
       [&service](Context& ctx) {
-        return Guarded(ctx, Permission::kClientsRead, [&](const auth::Principal& caller) {
-          auto id = PathId(ctx, "id");
-          if (!id.ok()) return api::ProblemFor(id.error(), ctx.request);
-          auto client = service.Get(caller, *id);
-          if (!client.ok()) return api::ProblemFor(client.error(), ctx.request);
-          return WithETag(Response::Json(ToJson(*client)), client->version);
+        return Guarded(ctx, Permission::kClientsRead, [&](const auth::Principal& caller) -> Result<Response> {
+          const Client client = TRY(service.Get(caller, TRY(PathId(ctx))));
+          return WithETag(Response::Json(ToJson(client)), client.version);
         });
       },
       {"One client (ETag for If-Match)", "clients", true, nullptr, kClientRef});
@@ -206,16 +164,12 @@ void InstallRoutes(http::Router& router, ClientService& service, store::Database
   router.Add(
       "PATCH", "/api/v1/clients/{id}",
       [&service](Context& ctx) {
-        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) {
-          auto id = PathId(ctx, "id");
-          if (!id.ok()) return api::ProblemFor(id.error(), ctx.request);
-          auto version = api::IfMatchVersion(ctx.request);
-          if (!version.ok()) return api::ProblemFor(version.error(), ctx.request);
-          auto input = ClientInputFrom(ctx.request);
-          if (!input.ok()) return api::ProblemFor(input.error(), ctx.request);
-          auto client = service.Update(caller, *id, *version, *input, ctx.request.request_id);
-          if (!client.ok()) return api::ProblemFor(client.error(), ctx.request);
-          return WithETag(Response::Json(ToJson(*client)), client->version);
+        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) -> Result<Response> {
+          const int64_t id = TRY(PathId(ctx));
+          const int64_t version = TRY(api::IfMatchVersion(ctx.request));
+          const ClientInput input = TRY(ClientInputFrom(ctx.request));
+          const Client client = TRY(service.Update(caller, id, version, input, ctx.request.request_id));
+          return WithETag(Response::Json(ToJson(client)), client.version);
         });
       },
       {"Change a client (If-Match required; 412 when someone saved first)", "clients", true, kClientInputRef,
@@ -225,14 +179,12 @@ void InstallRoutes(http::Router& router, ClientService& service, store::Database
     router.Add(
         "POST", "/api/v1/clients/{id}/" + action,
         [&service, action](Context& ctx) {
-          return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) {
-            auto id = PathId(ctx, "id");
-            if (!id.ok()) return api::ProblemFor(id.error(), ctx.request);
-            auto version = api::IfMatchVersion(ctx.request);
-            if (!version.ok()) return api::ProblemFor(version.error(), ctx.request);
-            auto client = service.SetArchived(caller, *id, *version, action == "archive", ctx.request.request_id);
-            if (!client.ok()) return api::ProblemFor(client.error(), ctx.request);
-            return WithETag(Response::Json(ToJson(*client)), client->version);
+          return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) -> Result<Response> {
+            const int64_t id = TRY(PathId(ctx));
+            const int64_t version = TRY(api::IfMatchVersion(ctx.request));
+            const Client client =
+                TRY(service.SetArchived(caller, id, version, action == "archive", ctx.request.request_id));
+            return WithETag(Response::Json(ToJson(client)), client.version);
           });
         },
         {action == "archive" ? "Archive a client" : "Restore an archived client", "clients", true, nullptr,
@@ -242,12 +194,9 @@ void InstallRoutes(http::Router& router, ClientService& service, store::Database
   router.Add(
       "GET", "/api/v1/clients/{id}/tax-id",
       [&service](Context& ctx) {
-        return Guarded(ctx, Permission::kTaxIdReveal, [&](const auth::Principal& caller) {
-          auto id = PathId(ctx, "id");
-          if (!id.ok()) return api::ProblemFor(id.error(), ctx.request);
-          auto tax_id = service.RevealTaxId(caller, *id, ctx.request.request_id);
-          if (!tax_id.ok()) return api::ProblemFor(tax_id.error(), ctx.request);
-          Response response = Response::Json({{"tax_id", *tax_id}});
+        return Guarded(ctx, Permission::kTaxIdReveal, [&](const auth::Principal& caller) -> Result<Response> {
+          const std::string tax_id = TRY(service.RevealTaxId(caller, TRY(PathId(ctx)), ctx.request.request_id));
+          Response response = Response::Json({{"tax_id", tax_id}});
           response.headers["Cache-Control"] = "no-store";
           return response;
         });
@@ -258,29 +207,22 @@ void InstallRoutes(http::Router& router, ClientService& service, store::Database
   router.Add(
       "GET", "/api/v1/clients/{id}/contacts",
       [&service](Context& ctx) {
-        return Guarded(ctx, Permission::kClientsRead, [&](const auth::Principal& caller) {
-          auto id = PathId(ctx, "id");
-          if (!id.ok()) return api::ProblemFor(id.error(), ctx.request);
-          auto contacts = service.Contacts(caller, *id);
-          if (!contacts.ok()) return api::ProblemFor(contacts.error(), ctx.request);
+        return Guarded(ctx, Permission::kClientsRead, [&](const auth::Principal& caller) -> Result<Response> {
           nlohmann::json items = nlohmann::json::array();
-          for (const auto& c : *contacts) items.push_back(ToJson(c));
+          for (const auto& c : TRY(service.Contacts(caller, TRY(PathId(ctx))))) items.push_back(ToJson(c));
           return Response::Json({{"items", items}});
         });
       },
-      {"A client's contacts", "clients", true, nullptr, ListOf(kContactRef)});
+      {"A client's contacts", "clients", true, nullptr, api::ListSchema(kContactRef)});
 
   router.Add(
       "POST", "/api/v1/clients/{id}/contacts",
       [&service](Context& ctx) {
-        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) {
-          auto id = PathId(ctx, "id");
-          if (!id.ok()) return api::ProblemFor(id.error(), ctx.request);
-          auto input = ContactInputFrom(ctx.request);
-          if (!input.ok()) return api::ProblemFor(input.error(), ctx.request);
-          auto contact = service.AddContact(caller, *id, *input, ctx.request.request_id);
-          if (!contact.ok()) return api::ProblemFor(contact.error(), ctx.request);
-          return WithETag(Response::Json(ToJson(*contact), 201), contact->version);
+        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) -> Result<Response> {
+          const int64_t id = TRY(PathId(ctx));
+          const Contact contact =
+              TRY(service.AddContact(caller, id, TRY(ContactInputFrom(ctx.request)), ctx.request.request_id));
+          return WithETag(Response::Json(ToJson(contact), 201), contact.version);
         });
       },
       {"Add a contact", "clients", true, kContactInputRef, kContactRef, {}, 201});
@@ -288,17 +230,14 @@ void InstallRoutes(http::Router& router, ClientService& service, store::Database
   router.Add(
       "PATCH", "/api/v1/clients/{id}/contacts/{contact_id}",
       [&service](Context& ctx) {
-        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) {
-          auto id = PathId(ctx, "id");
-          auto contact_id = PathId(ctx, "contact_id");
-          if (!id.ok() || !contact_id.ok()) return api::ProblemFor(Error::NotFound("request.not_found", "No such record."), ctx.request);
-          auto version = api::IfMatchVersion(ctx.request);
-          if (!version.ok()) return api::ProblemFor(version.error(), ctx.request);
-          auto input = ContactInputFrom(ctx.request);
-          if (!input.ok()) return api::ProblemFor(input.error(), ctx.request);
-          auto contact = service.EditContact(caller, *id, *contact_id, *version, *input, ctx.request.request_id);
-          if (!contact.ok()) return api::ProblemFor(contact.error(), ctx.request);
-          return WithETag(Response::Json(ToJson(*contact)), contact->version);
+        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) -> Result<Response> {
+          const int64_t id = TRY(PathId(ctx));
+          const int64_t contact_id = TRY(PathId(ctx, "contact_id"));
+          const int64_t version = TRY(api::IfMatchVersion(ctx.request));
+          const ContactInput input = TRY(ContactInputFrom(ctx.request));
+          const Contact contact =
+              TRY(service.EditContact(caller, id, contact_id, version, input, ctx.request.request_id));
+          return WithETag(Response::Json(ToJson(contact)), contact.version);
         });
       },
       {"Change a contact (If-Match required)", "clients", true, kContactInputRef, kContactRef});
@@ -306,14 +245,11 @@ void InstallRoutes(http::Router& router, ClientService& service, store::Database
   router.Add(
       "DELETE", "/api/v1/clients/{id}/contacts/{contact_id}",
       [&service](Context& ctx) {
-        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) {
-          auto id = PathId(ctx, "id");
-          auto contact_id = PathId(ctx, "contact_id");
-          if (!id.ok() || !contact_id.ok()) return api::ProblemFor(Error::NotFound("request.not_found", "No such record."), ctx.request);
-          auto version = api::IfMatchVersion(ctx.request);
-          if (!version.ok()) return api::ProblemFor(version.error(), ctx.request);
-          auto removed = service.RemoveContact(caller, *id, *contact_id, *version, ctx.request.request_id);
-          if (!removed.ok()) return api::ProblemFor(removed.error(), ctx.request);
+        return Guarded(ctx, Permission::kClientsWrite, [&](const auth::Principal& caller) -> Result<Response> {
+          const int64_t id = TRY(PathId(ctx));
+          const int64_t contact_id = TRY(PathId(ctx, "contact_id"));
+          const int64_t version = TRY(api::IfMatchVersion(ctx.request));
+          TRY(service.RemoveContact(caller, id, contact_id, version, ctx.request.request_id));
           return Response::NoContent();
         });
       },
@@ -322,13 +258,13 @@ void InstallRoutes(http::Router& router, ClientService& service, store::Database
   router.Add(
       "POST", "/api/v1/clients/import",
       [&service](Context& ctx) {
-        return Guarded(ctx, Permission::kClientsImport, [&](const auth::Principal& caller) {
+        return Guarded(ctx, Permission::kClientsImport, [&](const auth::Principal& caller) -> Result<Response> {
           const bool dry_run = ctx.request.Query("dry_run").value_or("false") == "true";
           const std::string name = ctx.request.Query("file_name").value_or("clients.csv");
-          auto report = service.Import(caller, ctx.request.body, name, dry_run, ctx.request.request_id);
-          if (!report.ok()) return api::ProblemFor(report.error(), ctx.request);
-          return Response::Json({{"created", report->created}, {"updated", report->updated},
-                                 {"unchanged", report->unchanged}, {"dry_run", report->dry_run}});
+          const ImportReport report =
+              TRY(service.Import(caller, ctx.request.body, name, dry_run, ctx.request.request_id));
+          return Response::Json({{"created", report.created}, {"updated", report.updated},
+                                 {"unchanged", report.unchanged}, {"dry_run", report.dry_run}});
         });
       },
       {"Import clients from CSV (body text/csv; all or nothing; dry_run=true validates only)", "clients", true,
@@ -342,20 +278,19 @@ void InstallRoutes(http::Router& router, ClientService& service, store::Database
   router.Add(
       "POST", "/api/v1/exports/clients",
       [&db](Context& ctx) {
-        return Guarded(ctx, Permission::kJobsRun, [&](const auth::Principal& caller) {
+        return Guarded(ctx, Permission::kJobsRun, [&](const auth::Principal& caller) -> Result<Response> {
           nlohmann::json payload = {{"archived", ctx.request.Query("archived").value_or("false")}};
           if (auto scope = caller.ClientScope()) payload["client_ids"] = *scope;
-          auto job = db.Transact<jobs::Job>([&](store::Connection& c) -> Result<jobs::Job> {
-            const int64_t id = TRY(jobs::Enqueue(c, {"clients.export_xlsx", payload, caller.user_id,
-                                                     caller.role == auth::Role::kClientUser && caller.client_ids.size() == 1
-                                                         ? std::optional<int64_t>(caller.client_ids.front())
-                                                         : std::nullopt}));
+          const std::optional<int64_t> tenant = caller.role == auth::Role::kClientUser && caller.client_ids.size() == 1
+                                                    ? std::optional<int64_t>(caller.client_ids.front())
+                                                    : std::nullopt;
+          const jobs::Job job = TRY(db.Transact<jobs::Job>([&](store::Connection& c) -> Result<jobs::Job> {
+            const int64_t id = TRY(jobs::Enqueue(c, {"clients.export_xlsx", payload, caller.user_id, tenant}));
             TRY(audit::Append(c, caller.Actor(ctx.request.request_id),
                               {"job", std::to_string(id), std::nullopt, "enqueue", nullptr, payload}));
             return jobs::Get(c, id);
-          });
-          if (!job.ok()) return api::ProblemFor(job.error(), ctx.request);
-          return Response::Json(job->ToJson(), 202);
+          }));
+          return Response::Json(job.ToJson(), 202);
         });
       },
       {"Export every client to XLSX in the background (a job with progress)", "clients", true, nullptr,
@@ -364,8 +299,9 @@ void InstallRoutes(http::Router& router, ClientService& service, store::Database
   router.Add(
       "GET", "/api/v1/industries",
       [](Context& ctx) {
-        return Guarded(ctx, Permission::kClientsRead,
-                       [&](const auth::Principal&) { return Response::Json({{"items", kIndustries}}); });
+        return Guarded(ctx, Permission::kClientsRead, [&](const auth::Principal&) -> Result<Response> {
+          return Response::Json({{"items", kIndustries}});
+        });
       },
       {"Industry names for pickers (NAICS sectors)", "clients", true, nullptr,
        {{"type", "object"}, {"properties", {{"items", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}}});

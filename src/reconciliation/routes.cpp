@@ -14,40 +14,11 @@ using http::Response;
 const std::string kBase = "/api/v1/reconciliation";
 const char* kTag = "reconciliation";
 
-std::optional<int64_t> ParseId(const std::string& text) {
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
-Result<int64_t> PathId(const Context& ctx) {
-  auto id = ParseId(ctx.Param("id"));
-  if (!id) return Error::NotFound("request.not_found", "No such record.");
-  return *id;
-}
-
-// An optional positive integer query parameter; 400 when it is not one.
-Result<std::optional<int64_t>> QueryId(const http::Request& request, const std::string& name) {
-  auto text = request.Query(name);
-  if (!text || text->empty()) return std::optional<int64_t>();
-  auto id = ParseId(*text);
-  if (!id) return Error::BadRequest("request.bad_" + name, name + " must be a positive whole number.");
-  return id;
-}
-
-// An optional query parameter that must be one of `allowed`.
-Result<std::optional<std::string>> QueryChoice(const http::Request& request, const std::string& name,
-                                               const std::vector<std::string>& allowed) {
-  auto text = request.Query(name);
-  if (!text || text->empty()) return std::optional<std::string>();
-  for (const auto& value : allowed) {
-    if (value == *text) return text;
-  }
-  std::string list;
-  for (const auto& value : allowed) list += (list.empty() ? "" : ", ") + value;
-  return Error::BadRequest("request.bad_" + name, name + " must be one of " + list + ".");
-}
+using api::Guarded;
+using api::PathId;
+using api::QueryChoice;
+using api::QueryId;
+using api::WithETag;
 
 Result<ItemQuery> ItemQueryFrom(const Context& ctx) {
   const http::Request& request = ctx.request;
@@ -76,22 +47,6 @@ Result<ItemQuery> ItemQueryFrom(const Context& ctx) {
   return q;
 }
 
-Response WithETag(Response response, int64_t version) {
-  response.headers["ETag"] = api::ETag(version);
-  return response;
-}
-
-// Runs `body` when the caller holds `permission`; otherwise a 403 problem. Errors become problems.
-template <class F>
-Response Guarded(const Context& ctx, Permission permission, F body) {
-  if (auto denied = api::Caller(ctx).Require(permission); !denied.ok()) {
-    return api::ProblemFor(denied.error(), ctx.request);
-  }
-  Result<Response> response = body(api::Caller(ctx));
-  if (!response.ok()) return api::ProblemFor(response.error(), ctx.request);
-  return std::move(response).value();
-}
-
 template <class T>
 Response ListResponse(const Page<T>& page, int limit, bool cursor_by_id_only) {
   nlohmann::json items = nlohmann::json::array();
@@ -104,14 +59,6 @@ Response ListResponse(const Page<T>& page, int limit, bool cursor_by_id_only) {
 }
 
 nlohmann::json Ref(const std::string& name) { return {{"$ref", "#/components/schemas/" + name}}; }
-
-nlohmann::json ListOf(const nlohmann::json& item) {
-  return {{"type", "object"},
-          {"properties",
-           {{"items", {{"type", "array"}, {"items", item}}},
-            {"next_cursor", {{"type", {"string", "null"}}}},
-            {"total", {{"type", "integer"}}}}}};
-}
 
 nlohmann::json Object(const nlohmann::json& properties, std::vector<std::string> required = {}) {
   nlohmann::json schema = {{"type", "object"}, {"properties", properties}};
@@ -144,7 +91,7 @@ void InstallSpecRoutes(http::Router& router, ReconciliationService& service) {
           return ListResponse(TRY(service.ListSpecs(caller, q)), q.limit, false);
         });
       },
-      {"List saved reconciliation specs (by name, cursor pages)", kTag, true, nullptr, ListOf(Ref("ReconSpec")),
+      {"List saved reconciliation specs (by name, cursor pages)", kTag, true, nullptr, api::ListSchema(Ref("ReconSpec")),
        {"q", "limit", "cursor"}});
 
   router.Add(
@@ -165,7 +112,7 @@ void InstallSpecRoutes(http::Router& router, ReconciliationService& service) {
       "GET", kBase + "/specs/{id}",
       [&service](Context& ctx) {
         return Guarded(ctx, Permission::kReconRead, [&](const auth::Principal& caller) -> Result<Response> {
-          const SpecRecord spec = TRY(service.GetSpec(caller, TRY(PathId(ctx))));
+          const SpecRecord spec = TRY(service.GetSpec(caller, TRY(PathId(ctx, "id"))));
           return WithETag(Response::Json(ToJson(spec)), spec.version);
         });
       },
@@ -175,7 +122,7 @@ void InstallSpecRoutes(http::Router& router, ReconciliationService& service) {
       "PATCH", kBase + "/specs/{id}",
       [&service](Context& ctx) {
         return Guarded(ctx, Permission::kReconWork, [&](const auth::Principal& caller) -> Result<Response> {
-          const int64_t id = TRY(PathId(ctx));
+          const int64_t id = TRY(PathId(ctx, "id"));
           const int64_t version = TRY(api::IfMatchVersion(ctx.request));
           const SpecInput input = TRY(SpecInputFrom(ctx.request));
           const SpecRecord spec = TRY(service.UpdateSpec(caller, id, version, input, ctx.request.request_id));
@@ -189,7 +136,7 @@ void InstallSpecRoutes(http::Router& router, ReconciliationService& service) {
       "PUT", kBase + "/specs/{id}/schedule",
       [&service](Context& ctx) {
         return Guarded(ctx, Permission::kReconSchedule, [&](const auth::Principal& caller) -> Result<Response> {
-          const int64_t id = TRY(PathId(ctx));
+          const int64_t id = TRY(PathId(ctx, "id"));
           const int64_t version = TRY(api::IfMatchVersion(ctx.request));
           const auto body = TRY(api::JsonBody(ctx.request));
           api::Fields f(body);
@@ -238,7 +185,7 @@ void InstallRunRoutes(http::Router& router, ReconciliationService& service) {
           return ListResponse(TRY(service.ListRuns(caller, q)), q.limit, true);
         });
       },
-      {"List runs, newest first", kTag, true, nullptr, ListOf(Ref("ReconRun")),
+      {"List runs, newest first", kTag, true, nullptr, api::ListSchema(Ref("ReconRun")),
        {"spec_id", "state", "limit", "cursor"}});
 
   router.Add(
@@ -274,7 +221,7 @@ void InstallRunRoutes(http::Router& router, ReconciliationService& service) {
       "GET", kBase + "/runs/{id}",
       [&service](Context& ctx) {
         return Guarded(ctx, Permission::kReconRead, [&](const auth::Principal& caller) -> Result<Response> {
-          return Response::Json(ToJson(TRY(service.GetRun(caller, TRY(PathId(ctx))))));
+          return Response::Json(ToJson(TRY(service.GetRun(caller, TRY(PathId(ctx, "id"))))));
         });
       },
       {"One run: state, inputs' checksums, counts", kTag, true, nullptr, Ref("ReconRun")});
@@ -283,13 +230,13 @@ void InstallRunRoutes(http::Router& router, ReconciliationService& service) {
       "GET", kBase + "/runs/{id}/items",
       [&service](Context& ctx) {
         return Guarded(ctx, Permission::kReconRead, [&](const auth::Principal& caller) -> Result<Response> {
-          const Run run = TRY(service.GetRun(caller, TRY(PathId(ctx))));
+          const Run run = TRY(service.GetRun(caller, TRY(PathId(ctx, "id"))));
           ItemQuery q = TRY(ItemQueryFrom(ctx));
           q.run_id = run.id;
           return ListResponse(TRY(service.ListItems(caller, q)), q.limit, q.sort == "id");
         });
       },
-      {"The items a run reported (filters as for /items)", kTag, true, nullptr, ListOf(Ref("ReconItem")),
+      {"The items a run reported (filters as for /items)", kTag, true, nullptr, api::ListSchema(Ref("ReconItem")),
        kItemParams});
 }
 
@@ -301,7 +248,7 @@ void AddItemAction(http::Router& router, const std::string& action, const std::s
       "POST", kBase + "/items/{id}/" + action,
       [change](Context& ctx) {
         return Guarded(ctx, Permission::kReconWork, [&](const auth::Principal& caller) -> Result<Response> {
-          const int64_t id = TRY(PathId(ctx));
+          const int64_t id = TRY(PathId(ctx, "id"));
           const int64_t version = TRY(api::IfMatchVersion(ctx.request));
           // Reopening says nothing more than its path: a body is optional there.
           const nlohmann::json body =
@@ -324,7 +271,7 @@ void InstallItemRoutes(http::Router& router, ReconciliationService& service) {
         });
       },
       {"List exception items (filter by run, spec, status, kind, assignee; q in the key; cursor pages)", kTag, true,
-       nullptr, ListOf(Ref("ReconItem")), kItemParams});
+       nullptr, api::ListSchema(Ref("ReconItem")), kItemParams});
 
   for (const std::string format : {"csv", "xlsx"}) {
     router.Add(
@@ -344,7 +291,7 @@ void InstallItemRoutes(http::Router& router, ReconciliationService& service) {
       "GET", kBase + "/items/{id}",
       [&service](Context& ctx) {
         return Guarded(ctx, Permission::kReconRead, [&](const auth::Principal& caller) -> Result<Response> {
-          const Item item = TRY(service.GetItem(caller, TRY(PathId(ctx))));
+          const Item item = TRY(service.GetItem(caller, TRY(PathId(ctx, "id"))));
           return WithETag(Response::Json(ToJson(item)), item.version);
         });
       },

@@ -81,7 +81,8 @@ class PostgresConnection final : public Connection {
     std::string key(sql);
     auto it = prepared_.find(key);
     if (it == prepared_.end()) {
-      std::string name = "s" + std::to_string(prepared_.size() + 1);
+      std::string name = "s";
+      name += std::to_string(prepared_.size() + 1);
       std::string numbered = NumberPlaceholders(sql);
       PgResult prep(PQprepare(conn_, name.c_str(), numbered.c_str(), 0, nullptr));
       if (PQresultStatus(prep.get()) != PGRES_COMMAND_OK) return PgError(prep.get(), conn_, sql);
