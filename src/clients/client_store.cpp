@@ -196,14 +196,7 @@ Result<ListPage> ListClients(store::Connection& conn, const Scope& scope, const 
 
   const std::string key = SortExpression(q.sort);
   std::string sql = std::string("SELECT ") + kColumns + ", " + key + " AS sort_key FROM clients c" + where;
-  if (q.after_key && q.after_id) {
-    const char* op = q.descending ? "<" : ">";
-    sql += " AND (" + key + " " + op + " ? OR (" + key + " = ? AND c.id " + op + " ?))";
-    params.insert(params.end(), {*q.after_key, *q.after_key, *q.after_id});
-  }
-  const char* dir = q.descending ? " DESC" : " ASC";
-  sql += " ORDER BY " + key + dir + ", c.id" + dir + " LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(q.limit));
+  store::AppendKeysetPage(key, "c.id", q.descending, q.after_key, q.after_id, q.limit, sql, params);
   auto rows = TRY(conn.Query(sql, params));
   for (const auto& row : rows) {
     page.items.push_back(FromRow(row));

@@ -24,11 +24,13 @@ std::string Differences(const Item& item) {
     return out;
   }
   if (d.contains("failure")) return d["failure"].value("message", "");
-  auto row_text = [](const nlohmann::json& row) {
+  auto row_text = [](const nlohmann::json& row) {  // in the file's column order
     std::string text;
-    for (const auto& [column, value] : row["values"].items()) {
-      text +=
-          (text.empty() ? "" : " | ") + column + "=" + (value.is_string() ? value.get<std::string>() : value.dump());
+    const nlohmann::json& values = row["values"];
+    for (const auto& column : row.value("columns", nlohmann::json::array())) {
+      const std::string name = column.get<std::string>();
+      const nlohmann::json& value = values.contains(name) ? values[name] : nlohmann::json("");
+      text += (text.empty() ? "" : " | ") + name + "=" + (value.is_string() ? value.get<std::string>() : value.dump());
     }
     return text;
   };
@@ -61,6 +63,35 @@ Result<io::Table> ReconciliationService::ExportTable(const Scope& scope, ItemQue
       table.rows.push_back({std::to_string(i.id), std::to_string(i.run_id), std::to_string(i.first_run_id), i.kind,
                             i.key, i.status, Line(i.details, "left"), Line(i.details, "right"), Differences(i),
                             i.assignee_name, i.resolution_note, i.correction, i.resolved_at, i.updated_at});
+    }
+    if (static_cast<int>(page.items.size()) < query.limit) break;
+    query.after_key = page.sort_keys.back();
+    query.after_id = page.items.back().id;
+  }
+  return table;
+}
+
+Result<io::Table> ReconciliationService::RunsExportTable(const Scope& scope, RunQuery query) {
+  io::Table table{"Runs",
+                  {"id", "spec", "state", "left_file", "left_sha256", "right_file", "right_sha256", "matched",
+                   "mismatched", "only_left", "only_right", "duplicate_keys", "parse_errors", "created_at",
+                   "finished_at", "error"},
+                  {}};
+  auto count = [](const nlohmann::json& summary, const char* name) {
+    return summary.is_object() && summary.contains(name) ? summary[name].dump() : std::string();
+  };
+  auto conn = TRY(db_.Acquire());
+  query.limit = 500;
+  query.after_key.reset();
+  query.after_id.reset();
+  for (;;) {
+    Page<Run> page = TRY(reconciliation::ListRuns(*conn, scope, query));
+    for (const auto& r : page.items) {
+      table.rows.push_back({std::to_string(r.id), r.spec_name, r.state, r.left.name, r.left.sha256, r.right.name,
+                            r.right.sha256, count(r.summary, "matched"), count(r.summary, "mismatched"),
+                            count(r.summary, "only_left"), count(r.summary, "only_right"),
+                            count(r.summary, "duplicate_keys"), count(r.summary, "parse_errors"), r.created_at,
+                            r.finished_at, r.error});
     }
     if (static_cast<int>(page.items.size()) < query.limit) break;
     query.after_key = page.sort_keys.back();

@@ -20,6 +20,23 @@ using api::QueryChoice;
 using api::QueryId;
 using api::WithETag;
 
+const std::vector<std::string> kRunParams = {"spec_id", "state", "q", "sort", "limit", "cursor"};
+
+Result<RunQuery> RunQueryFrom(const http::Request& request) {
+  RunQuery q;
+  q.spec_id = TRY(QueryId(request, "spec_id"));
+  q.state = TRY(QueryChoice(request, "state", kRunStates));
+  q.q = request.Query("q");
+  const auto sort = TRY(api::ParseSort(request, {"id", "spec_name", "state", "created_at"}, {"id", true}));
+  q.sort = sort.column;
+  q.descending = sort.descending;
+  const auto page = TRY(api::ParsePage(request));
+  q.limit = page.limit;
+  q.after_key = page.after_key;
+  q.after_id = page.after_id;
+  return q;
+}
+
 Result<ItemQuery> ItemQueryFrom(const Context& ctx) {
   const http::Request& request = ctx.request;
   ItemQuery q;
@@ -176,17 +193,25 @@ void InstallRunRoutes(http::Router& router, ReconciliationService& service) {
       "GET", kBase + "/runs",
       [&service](Context& ctx) {
         return Guarded(ctx, Permission::kReconRead, [&](const auth::Principal& caller) -> Result<Response> {
-          RunQuery q;
-          q.spec_id = TRY(QueryId(ctx.request, "spec_id"));
-          q.state = TRY(QueryChoice(ctx.request, "state", kRunStates));
-          const auto page = TRY(api::ParsePage(ctx.request));
-          q.limit = page.limit;
-          q.before_id = page.after_id;
-          return ListResponse(TRY(service.ListRuns(caller, q)), q.limit, true);
+          const RunQuery q = TRY(RunQueryFrom(ctx.request));
+          return ListResponse(TRY(service.ListRuns(caller, q)), q.limit, q.sort == "id");
         });
       },
-      {"List runs, newest first", kTag, true, nullptr, api::ListSchema(Ref("ReconRun")),
-       {"spec_id", "state", "limit", "cursor"}});
+      {"List runs (newest first unless sorted; search by spec or file name)", kTag, true, nullptr,
+       api::ListSchema(Ref("ReconRun")), kRunParams});
+
+  for (const std::string format : {"csv", "xlsx"}) {
+    router.Add(
+        "GET", kBase + "/runs/export." + format,
+        [&service, format](Context& ctx) {
+          return Guarded(ctx, Permission::kReconRead, [&](const auth::Principal& caller) -> Result<Response> {
+            const io::Table table = TRY(service.RunsExportTable(caller.ClientScope(), TRY(RunQueryFrom(ctx.request))));
+            if (format == "csv") return Response::Download(io::ToCsv(table), io::kCsvType, "reconciliation-runs.csv");
+            return Response::Download(TRY(io::ToXlsx(table)), io::kXlsxType, "reconciliation-runs.xlsx");
+          });
+        },
+        {"Export the listed runs as " + format, kTag, true, nullptr, nullptr, kRunParams});
+  }
 
   router.Add(
       "POST", kBase + "/runs",

@@ -74,6 +74,8 @@ class ReconciliationService {
                       const std::string& request_id);
 
   // Every item matching the query (no paging), as an export table.
+  // The listed runs (no paging) as an export table.
+  Result<io::Table> RunsExportTable(const Scope& scope, RunQuery query);
   Result<io::Table> ExportTable(const Scope& scope, ItemQuery query);
 
   // Registers the "reconciliation.run" job.

@@ -290,18 +290,21 @@ Result<Page<Run>> ListRuns(store::Connection& conn, const Scope& scope, const Ru
     where += " AND r.state = ?";
     params.emplace_back(*q.state);
   }
+  if (q.q && !q.q->empty()) {
+    where += " AND (LOWER(r.spec_name) LIKE ? OR LOWER(r.left_name) LIKE ? OR LOWER(r.right_name) LIKE ?)";
+    const std::string pattern = Pattern(*q.q);
+    params.insert(params.end(), {pattern, pattern, pattern});
+  }
   Page<Run> page;
   page.total = TRY(conn.QueryOne("SELECT COUNT(*) FROM recon_runs r" + where, params)).Int(0);
-  std::string sql = std::string("SELECT ") + kRunColumns + " FROM recon_runs r" + where;
-  if (q.before_id) {
-    sql += " AND r.id < ?";
-    params.emplace_back(*q.before_id);
-  }
-  sql += " ORDER BY r.id DESC LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(q.limit));
+  const std::string key = q.sort == "spec_name" ? "LOWER(r.spec_name)"
+                          : q.sort == "state" || q.sort == "created_at" ? "r." + q.sort
+                                                                        : std::string("r.id");
+  std::string sql = std::string("SELECT ") + kRunColumns + ", " + key + " FROM recon_runs r" + where;
+  store::AppendKeysetPage(key, "r.id", q.descending, q.after_key, q.after_id, q.limit, sql, params);
   for (const auto& row : TRY(conn.Query(sql, params))) {
     page.items.push_back(RunFromRow(row));
-    page.sort_keys.emplace_back();
+    page.sort_keys.push_back(row.Text(20));
   }
   return page;
 }
@@ -365,21 +368,9 @@ Result<Page<Item>> ListItems(store::Connection& conn, const Scope& scope, const 
   page.total = TRY(conn.QueryOne("SELECT COUNT(*) FROM recon_items i" + where, params)).Int(0);
 
   const std::string key = ItemSortExpression(q.sort);
-  const bool by_id = key == "i.id";
   std::string sql = std::string("SELECT ") + kItemColumns + ", " + key +
                     " FROM recon_items i LEFT JOIN users u ON u.id = i.assignee_id" + where;
-  const char* op = q.descending ? "<" : ">";
-  if (by_id && q.after_id) {
-    sql += std::string(" AND i.id ") + op + " ?";
-    params.emplace_back(*q.after_id);
-  } else if (!by_id && q.after_key && q.after_id) {
-    sql += " AND (" + key + " " + op + " ? OR (" + key + " = ? AND i.id " + op + " ?))";
-    params.insert(params.end(), {*q.after_key, *q.after_key, *q.after_id});
-  }
-  const char* dir = q.descending ? " DESC" : " ASC";
-  sql += by_id ? std::string(" ORDER BY i.id") + dir : " ORDER BY " + key + dir + ", i.id" + dir;
-  sql += " LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(q.limit));
+  store::AppendKeysetPage(key, "i.id", q.descending, q.after_key, q.after_id, q.limit, sql, params);
   for (const auto& row : TRY(conn.Query(sql, params))) {
     page.items.push_back(ItemFromRow(row));
     page.sort_keys.push_back(row.Text(18));

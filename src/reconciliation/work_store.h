@@ -45,8 +45,12 @@ Status SetLastAppliedRun(store::Connection& conn, int64_t spec_id, int64_t run_i
 struct RunQuery {
   std::optional<int64_t> spec_id;
   std::optional<std::string> state;
+  std::optional<std::string> q;  // in the spec's or the input files' names, case-insensitively
+  std::string sort = "id";       // id, spec_name, state, created_at
+  bool descending = true;        // newest first by default
   int limit = 50;
-  std::optional<int64_t> before_id;  // newest first
+  std::optional<std::string> after_key;
+  std::optional<int64_t> after_id;
 };
 
 Result<int64_t> InsertRun(store::Connection& conn, const Run& run);

@@ -187,6 +187,21 @@ test('export the items as CSV and XLSX', async () => {
   assert.equal(xlsx.body.subarray(0, 2).toString(), 'PK')
 })
 
+test('runs: search by file name, sort, export', async () => {
+  const found = await coordinator.get(`${base}/runs?q=ASSIGNMENTS`)
+  assert.equal(found.status, 200)
+  assert.ok(found.body.items.some((r) => r.id === run.id))
+  assert.equal((await coordinator.get(`${base}/runs?q=no-such-file`)).body.total, 0)
+  const sorted = await coordinator.get(`${base}/runs?sort=spec_name&limit=1`)
+  assert.equal(sorted.status, 200)
+  assert.equal((await coordinator.get(`${base}/runs?sort=secret`)).status, 400)
+  const csv = await coordinator.get(`${base}/runs/export.csv`)
+  assert.equal(csv.status, 200)
+  const lines = csv.body.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
+  assert.match(lines[0], /^id,spec,state,left_file,left_sha256,right_file/)
+  assert.ok(lines.some((l) => l.startsWith(`${run.id},`) && l.includes('assignments.csv')))
+})
+
 test("a client user sees their client's run; another client's user gets 404", async () => {
   assert.equal((await client.get(`${base}/runs/${run.id}`)).status, 200)
   assert.equal((await client.get(`${base}/runs/${run.id}/items`)).body.total, 4)
