@@ -73,6 +73,14 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->clients->RegisterJobs(platform->jobs);
   platform->reconciliation = std::make_unique<reconciliation::ReconciliationService>(*platform->db);
   platform->reconciliation->RegisterJobs(platform->jobs);
+  clients::ClientService* client_service = platform->clients.get();
+  platform->reconciliation->RegisterSource(
+      "clients", "Client accounts: id, external_ref, legal_name, dba, tax_id (masked), industry, status, city, ...",
+      [client_service](const auth::Principal& caller) {
+        clients::ListQuery everything;
+        everything.archived = "all";
+        return client_service->ExportTable(caller.ClientScope(), everything);
+      });
   return platform;
 }
 

@@ -106,6 +106,11 @@ std::string CsvField(std::string_view value, char delimiter) {
       !LooksNumeric(text)) {
     text.insert(text.begin(), '\'');
   }
+  return CsvFieldRaw(text, delimiter);
+}
+
+std::string CsvFieldRaw(std::string_view value, char delimiter) {
+  const std::string text(value);
   const bool quote = text.find_first_of(std::string("\"\r\n") + delimiter) != std::string::npos;
   if (!quote) return text;
   std::string out = "\"";

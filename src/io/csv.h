@@ -23,5 +23,7 @@ Result<std::vector<CsvRecord>> ParseCsv(std::string_view text, std::string_view 
 // One field, quoted when it must be. Text that a spreadsheet would run as a formula (=, +, -, @, tab,
 // CR at the start, and not a plain number) is prefixed with ' (OWASP "CSV Injection").
 std::string CsvField(std::string_view value, char delimiter = ',');
+// The same, quoting only: for files read by programs (reconciliation inputs), which must see the value.
+std::string CsvFieldRaw(std::string_view value, char delimiter = ',');
 
 }  // namespace concord::io

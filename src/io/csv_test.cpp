@@ -66,6 +66,11 @@ TEST(Csv, ExportReadsBack) {
   EXPECT_EQ(Fields(csv), (Rows{{"name", "notes"}, {"Acme, Inc.", "line1\nline2"}, {"Zed", ""}}));
 }
 
+TEST(Csv, PlainCsvKeepsValuesForPrograms) {
+  Table table{"T", {"name", "amount"}, {{"=cmd", "-1"}, {"a,b", "2"}}};
+  EXPECT_EQ(ToPlainCsv(table), "name,amount\r\n=cmd,-1\r\n\"a,b\",2\r\n");
+}
+
 TEST(Xlsx, WritesAZipContainer) {
   auto bytes = ToXlsx(Table{"Clients", {"name"}, {{"Acme"}}});
   ASSERT_TRUE(bytes.ok());

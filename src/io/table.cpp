@@ -13,12 +13,11 @@
 
 namespace concord::io {
 
-std::string ToCsv(const Table& table) {
-  std::string out = "\xEF\xBB\xBF";
+static std::string Render(const Table& table, std::string out, std::string (*field)(std::string_view, char)) {
   auto row_out = [&](const std::vector<std::string>& row) {
     for (size_t i = 0; i < row.size(); ++i) {
       if (i) out += ',';
-      out += CsvField(row[i]);
+      out += field(row[i], ',');
     }
     out += "\r\n";
   };
@@ -26,6 +25,10 @@ std::string ToCsv(const Table& table) {
   for (const auto& row : table.rows) row_out(row);
   return out;
 }
+
+std::string ToCsv(const Table& table) { return Render(table, "\xEF\xBB\xBF", CsvField); }
+
+std::string ToPlainCsv(const Table& table) { return Render(table, "", CsvFieldRaw); }
 
 Result<std::string> ToXlsx(const Table& table) {
   // libxlsxwriter 1.1.4 (Debian 12) writes only to files: write a private temp file and read it back.

@@ -17,6 +17,8 @@ struct Table {
 };
 
 std::string ToCsv(const Table& table);
+// Plain RFC 4180 for programs: no byte-order mark, values exactly as they are (no formula defusing).
+std::string ToPlainCsv(const Table& table);
 Result<std::string> ToXlsx(const Table& table);
 
 inline constexpr const char* kCsvType = "text/csv; charset=utf-8";

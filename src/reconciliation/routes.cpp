@@ -190,6 +190,32 @@ void InstallRunRoutes(http::Router& router, ReconciliationService& service) {
        {{"type", "string"}, {"contentMediaType", "text/csv"}}, Ref("ReconFile"), {"name", "client_id"}, 201});
 
   router.Add(
+      "GET", kBase + "/sources",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kReconRead, [&](const auth::Principal&) -> Result<Response> {
+          nlohmann::json items = nlohmann::json::array();
+          for (const auto& [name, description] : service.Sources()) {
+            items.push_back({{"name", name}, {"description", description}});
+          }
+          return Response::Json({{"items", items}});
+        });
+      },
+      {"concord's own records that can be a run's input", kTag, true, nullptr,
+       api::ListSchema(Object({{"name", {{"type", "string"}}}, {"description", {{"type", "string"}}}}))});
+
+  router.Add(
+      "POST", kBase + "/sources/{name}/snapshot",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kReconWork, [&](const auth::Principal& caller) -> Result<Response> {
+          const UploadedFile file = TRY(service.SnapshotSource(caller, ctx.Param("name"), ctx.request.request_id));
+          return Response::Json({{"id", file.id}, {"name", file.name}, {"size", file.size}, {"sha256", file.sha256}},
+                                201);
+        });
+      },
+      {"Snapshot a source's rows (scoped to you) into an input file for a run", kTag, true, nullptr, Ref("ReconFile"),
+       {}, 201});
+
+  router.Add(
       "GET", kBase + "/runs",
       [&service](Context& ctx) {
         return Guarded(ctx, Permission::kReconRead, [&](const auth::Principal& caller) -> Result<Response> {

@@ -138,6 +138,25 @@ Result<UploadedFile> ReconciliationService::Upload(const auth::Principal& caller
   });
 }
 
+void ReconciliationService::RegisterSource(const std::string& name, const std::string& description, Source source) {
+  sources_[name] = {description, std::move(source)};
+}
+
+std::vector<std::pair<std::string, std::string>> ReconciliationService::Sources() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [name, source] : sources_) out.emplace_back(name, source.description);
+  return out;
+}
+
+Result<UploadedFile> ReconciliationService::SnapshotSource(const auth::Principal& caller, const std::string& name,
+                                                           const std::string& request_id) {
+  auto it = sources_.find(name);
+  if (it == sources_.end()) return Error::NotFound("source.not_found", "No data source named " + name + ".");
+  const io::Table table = TRY(it->second.render(caller));
+  if (table.rows.empty()) return Invalid({{"source", "source.empty", "The source has no rows you can see."}}, "The source");
+  return Upload(caller, name + ".csv", io::ToPlainCsv(table), std::nullopt, request_id);
+}
+
 Result<Run> ReconciliationService::StartRun(const auth::Principal& caller, int64_t spec_id, int64_t left_file_id,
                                             int64_t right_file_id, const std::string& request_id) {
   return db_.Transact<Run>([&](store::Connection& c) -> Result<Run> {

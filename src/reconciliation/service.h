@@ -9,6 +9,8 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <map>
 #include <string>
 
 #include "auth/principal.h"
@@ -55,6 +57,15 @@ class ReconciliationService {
   Result<UploadedFile> Upload(const auth::Principal& caller, const std::string& name, std::string bytes,
                               std::optional<int64_t> client_id, const std::string& request_id);
 
+  // Rows from concord's own records as a run's input (rows of a database query): a module registers a
+  // named source that renders the caller's scoped rows as a table. A snapshot stores those rows as an
+  // input file owned by the caller, so the run records exactly what it compared, with its checksum.
+  using Source = std::function<Result<io::Table>(const auth::Principal& caller)>;
+  void RegisterSource(const std::string& name, const std::string& description, Source source);
+  std::vector<std::pair<std::string, std::string>> Sources() const;  // name, description
+  Result<UploadedFile> SnapshotSource(const auth::Principal& caller, const std::string& name,
+                                      const std::string& request_id);
+
   // Creates the run and enqueues its job in one transaction.
   Result<Run> StartRun(const auth::Principal& caller, int64_t spec_id, int64_t left_file_id, int64_t right_file_id,
                        const std::string& request_id);
@@ -84,6 +95,11 @@ class ReconciliationService {
   Result<jobs::Outcome> ExecuteRun(const jobs::Job& job, jobs::Progress& progress);
 
  private:
+  struct NamedSource {
+    std::string description;
+    Source render;
+  };
+  std::map<std::string, NamedSource> sources_;
   Result<Item> ChangeItem(const auth::Principal& caller, int64_t id, int64_t expected_version,
                           const std::string& action, const std::string& request_id,
                           const std::function<Status(store::Connection&, Item&)>& change);

@@ -202,6 +202,31 @@ test('runs: search by file name, sort, export', async () => {
   assert.ok(lines.some((l) => l.startsWith(`${run.id},`) && l.includes('assignments.csv')))
 })
 
+test("concord's own records as an input: a CRM list against the client accounts", async () => {
+  const sources = await coordinator.get(`${base}/sources`)
+  assert.ok(sources.body.items.some((src) => src.name === 'clients'))
+  const clients = (await coordinator.get('/api/v1/clients?limit=500&archived=all')).body
+  const [same, renamed] = clients.items.filter((c) => c.external_ref)
+  const crm = `external_ref,legal_name\r\n${same.external_ref},"${same.legal_name}"\r\n${renamed.external_ref},Renamed Holdings\r\n`
+  const crmSpec = await coordinator.post(`${base}/specs`, {
+    name: 'CRM vs concord clients',
+    toml: '[left]\nname = "crm"\nkey = ["external_ref"]\n\n[right]\nname = "concord"\nkey = ["external_ref"]\n\n' +
+      '[[columns]]\nleft = "legal_name"\nnormalize = ["trim", "casefold"]\n',
+  })
+  assert.equal(crmSpec.status, 201, JSON.stringify(crmSpec.body))
+  const left = await upload(coordinator, 'crm.csv', crm)
+  const snapshot = await coordinator.post(`${base}/sources/clients/snapshot`)
+  assert.equal(snapshot.status, 201, JSON.stringify(snapshot.body))
+  assert.match(snapshot.body.sha256, /^[0-9a-f]{64}$/)
+  assert.equal((await coordinator.post(`${base}/sources/nothing/snapshot`)).status, 404)
+  const started = await coordinator.post(`${base}/runs`, { spec_id: crmSpec.body.id, left_file_id: left.id, right_file_id: snapshot.body.id })
+  assert.equal(started.status, 202, JSON.stringify(started.body))
+  const job = await waitForJob(coordinator, started.body.job_id)
+  assert.equal(job.state, 'succeeded', job.message)
+  const s = (await coordinator.get(`${base}/runs/${started.body.id}`)).body.summary
+  assert.deepEqual([s.matched, s.mismatched, s.only_left, s.only_right], [1, 1, 0, clients.total - 2])
+})
+
 test("a client user sees their client's run; another client's user gets 404", async () => {
   assert.equal((await client.get(`${base}/runs/${run.id}`)).status, 200)
   assert.equal((await client.get(`${base}/runs/${run.id}/items`)).body.total, 4)
