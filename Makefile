@@ -36,9 +36,11 @@ test: setup
 	@scripts/test
 
 bench: build
-	@cmake --build $(RELEASE) --target all >/dev/null
+	@ninja -C $(RELEASE) concord-reconcile gen_recon recon_bench wfm_bench >/dev/null
 	@bench/http.sh $(CONCORD)
-	@if [ -x bench/recon_vs_duckdb.sh ]; then bench/recon_vs_duckdb.sh 1000000; fi
+	@CONCORD_BUILD=$(RELEASE) bench/recon_vs_duckdb.sh 1000000
+	@$(RELEASE)/bench/recon_bench --benchmark_counters_tabular=true
+	@$(RELEASE)/src/wfm/bench/wfm_bench
 
 clean:
 	rm -rf build web/dist
