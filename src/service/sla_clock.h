@@ -3,7 +3,7 @@
 // and a policy change mid-case, a late-imported event or a report can simply recompute.
 //
 // Semantics (Zammad-compatible unless SlaSemantics says otherwise; see
-// /work/shared/conformance/sla/zammad-vectors.md):
+// ../shared/conformance/sla/zammad-vectors.md):
 //   - first response: from creation to the first agent reply (or public note) visible to the requester;
 //   - next response: from the first unanswered requester message to the next agent reply (follow-up
 //     requester messages do not push it out: Zammad observer/last_contact.rb); concord arms it only

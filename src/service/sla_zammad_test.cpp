@@ -1,4 +1,4 @@
-// The Zammad-compatible vectors of /work/shared/conformance/sla/zammad-vectors.md (Z1–Z9), run with
+// The Zammad-compatible vectors of ../shared/conformance/sla/zammad-vectors.md (Z1–Z9), run with
 // SlaSemantics::Zammad(). Where concord deliberately differs, the same history is also run with
 // concord's defaults and both answers are asserted:
 //   - update clock before the first response (Zammad issue #5177): Z1, Z4;

@@ -1,4 +1,4 @@
-// Erlang A against /work/shared/conformance/wfm/erlang-cases.md cases 8 and 9 (pyworkforce
+// Erlang A against ../shared/conformance/wfm/erlang-cases.md cases 8 and 9 (pyworkforce
 // tests/test_abandonment.py and docs/guide/erlanga.md), plus pyworkforce's sanity properties.
 #include "wfm/erlang_a.h"
 

@@ -1,4 +1,4 @@
-// Erlang B/C against /work/shared/conformance/wfm/erlang-cases.md (cases 1–7 and 10). Each expected
+// Erlang B/C against ../shared/conformance/wfm/erlang-cases.md (cases 1–7 and 10). Each expected
 // value is checked to half a unit of the last digit the reference prints.
 #include "wfm/erlang.h"
 

@@ -1,5 +1,5 @@
 // The final-pay table: one row per work state, each with its citation. Sources: the statutes as quoted in
-// /work/shared/reference/workforce-notes.md §4.5 (CA, NY, TX, FL, IL, MA, WA, NJ, PA) and the statute text
+// ../shared/reference/workforce-notes.md §4.5 (CA, NY, TX, FL, IL, MA, WA, NJ, PA) and the statute text
 // for OH (R.C. 4113.15(A)), NC (G.S. 95-25.7), MI (MCL 408.475) and GA (no statute). Change a row by
 // adding a new table version, never by editing one a stored deadline names.
 #include <array>
