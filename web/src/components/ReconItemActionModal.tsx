@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core'
+import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { acceptReconItem, assignReconItem, getReconItem, resolveReconItem } from '../api/endpoints'
 import { ApiError, errorMessage, fieldErrorMap } from '../api/http'
 import type { ReconItem } from '../api/types'
+import { FormAlerts } from './FormAlerts'
 
 export type ItemAction = 'assign' | 'resolve' | 'accept'
 
@@ -120,21 +121,13 @@ export function ReconItemActionModal({
       {item && action && (
         <form onSubmit={submit} noValidate aria-label={TITLES[action]}>
           <Stack gap="sm">
-            {conflict && (
-              <Alert color="orange" variant="light" title="Edit conflict" role="alert" data-testid="conflict-alert">
-                <Stack gap="xs" align="flex-start">
-                  <Text size="sm">{ITEM_CONFLICT_MESSAGE}</Text>
-                  <Button size="xs" color="orange" onClick={reload} loading={reloading}>
-                    Reload
-                  </Button>
-                </Stack>
-              </Alert>
-            )}
-            {formError && !conflict && (
-              <Alert color="red" variant="light" role="alert" title="Not saved" className="pre-wrap" data-testid="form-error">
-                {formError}
-              </Alert>
-            )}
+            <FormAlerts
+              conflict={conflict}
+              conflictMessage={ITEM_CONFLICT_MESSAGE}
+              onReload={reload}
+              reloading={reloading}
+              formError={formError}
+            />
             {action === 'assign' && (
               <Select
                 label="Assignee"

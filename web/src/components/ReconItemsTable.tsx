@@ -1,11 +1,9 @@
-import { Fragment, useEffect, useMemo, useState } from 'react'
+import { Fragment, useMemo, useState } from 'react'
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
   Group,
-  Loader,
   Paper,
   Select,
   Table,
@@ -13,23 +11,21 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
-import { notifications } from '@mantine/notifications'
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query'
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table'
-import { useSearchParams } from 'react-router'
+import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table'
 import {
-  downloadFile,
   listReconItems,
   listUsers,
   reconItemsExportUrl,
   type ReconItemFilters,
 } from '../api/endpoints'
-import { errorMessage } from '../api/http'
 import { RECON_ITEM_KINDS, RECON_ITEM_STATUSES, type Page, type ReconItem } from '../api/types'
 import { formatDateTime, humanize } from '../lib/format'
 import { ITEM_STATUS_COLORS, itemSummary, KIND_COLORS, KIND_LABELS, validAssignee } from '../lib/recon'
+import { useDebouncedUrlSearch, useUrlParams } from '../lib/urlParams'
 import { nextSort, sortParamToState } from '../pages/ClientsListPage'
+import { ExportButtons } from './ExportButtons'
+import { ListTable, RowCells, showingText, SortableHeaderRows } from './ListTable'
 import { ReconItemActionModal, type ItemAction } from './ReconItemActionModal'
 import { ReconItemDetails } from './ReconItemDetails'
 
@@ -54,28 +50,12 @@ export function itemFiltersFromParams(params: URLSearchParams): ReconItemFilters
 /** The exceptions of one run: filters in the URL, cursor pages, export, expandable details and the actions. */
 export function ReconItemsTable({ runId, editable }: { runId: number; editable: boolean }) {
   const queryClient = useQueryClient()
-  const [params, setParams] = useSearchParams()
+  const { params, update } = useUrlParams()
   const filters: ReconItemFilters = { ...itemFiltersFromParams(params), run_id: runId }
-  const [search, setSearch] = useState(filters.q ?? '')
-  const [debounced] = useDebouncedValue(search, 300)
+  const [search, setSearch] = useDebouncedUrlSearch(params, update)
   const [expanded, setExpanded] = useState<Set<number>>(() => new Set())
   const [target, setTarget] = useState<{ item: ReconItem; action: ItemAction } | null>(null)
   const [modalOpen, setModalOpen] = useState(false)
-  const [downloading, setDownloading] = useState<string | null>(null)
-
-  function update(patch: Record<string, string | null>) {
-    const next = new URLSearchParams(params)
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null || v === '') next.delete(k)
-      else next.set(k, v)
-    }
-    setParams(next, { replace: true })
-  }
-
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== debounced.trim()) update({ q: debounced.trim() || null })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced])
 
   const users = useQuery({ queryKey: ['users'], queryFn: () => listUsers(), staleTime: 300_000, enabled: editable })
   const staff = useMemo(
@@ -210,17 +190,6 @@ export function ReconItemsTable({ runId, editable }: { runId: number; editable: 
     state: { sorting: sortParamToState(filters.sort ?? '') },
   })
 
-  async function exportFile(format: 'csv' | 'xlsx') {
-    setDownloading(format)
-    try {
-      await downloadFile(reconItemsExportUrl(format, filters), `exceptions.${format}`)
-    } catch (e) {
-      notifications.show({ color: 'red', title: 'Export failed', message: errorMessage(e) })
-    } finally {
-      setDownloading(null)
-    }
-  }
-
   function onChanged(saved: ReconItem) {
     // show the change at once, then let the server say what the filtered list holds now
     queryClient.setQueriesData<InfiniteData<Page<ReconItem>>>({ queryKey: ['recon-items'] }, (old) =>
@@ -247,12 +216,7 @@ export function ReconItemsTable({ runId, editable }: { runId: number; editable: 
       <Group justify="space-between" align="flex-end" mt="xs">
         <Title order={3}>Exceptions</Title>
         <Group gap="xs">
-          <Button variant="default" onClick={() => exportFile('csv')} loading={downloading === 'csv'}>
-            Export CSV
-          </Button>
-          <Button variant="default" onClick={() => exportFile('xlsx')} loading={downloading === 'xlsx'}>
-            Export XLSX
-          </Button>
+          <ExportButtons url={(format) => reconItemsExportUrl(format, filters)} filename="exceptions" />
         </Group>
       </Group>
 
@@ -297,110 +261,42 @@ export function ReconItemsTable({ runId, editable }: { runId: number; editable: 
         </Group>
       </Paper>
 
-      {list.isError && (
-        <Alert color="red" variant="light" title="Could not load the exceptions">
-          {errorMessage(list.error)}
-        </Alert>
-      )}
-
-      <Paper withBorder radius="sm" style={{ overflow: 'hidden' }}>
-        <Table.ScrollContainer minWidth={900}>
-          <Table
-            highlightOnHover
-            verticalSpacing={6}
-            aria-label="Exceptions"
-            aria-busy={list.isFetching}
-            style={{ opacity: list.isPlaceholderData ? 0.55 : 1, transition: 'opacity 120ms' }}
-          >
-            <Table.Thead bg="gray.1">
-              {table.getHeaderGroups().map((hg) => (
-                <Table.Tr key={hg.id}>
-                  {hg.headers.map((h) => {
-                    const id = h.column.id
-                    const sortable = (SORTABLE as readonly string[]).includes(id)
-                    const dir = h.column.getIsSorted()
-                    return (
-                      <Table.Th
-                        key={h.id}
-                        className={sortable ? 'sortable-header' : undefined}
-                        aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined}
-                        w={id === 'expand' ? 36 : undefined}
-                      >
-                        {sortable ? (
-                          <button
-                            type="button"
-                            onClick={() => update({ sort: nextSort(filters.sort ?? '', id) })}
-                            title={`Sort by ${String(h.column.columnDef.header)}`}
-                          >
-                            {flexRender(h.column.columnDef.header, h.getContext())}
-                            <span aria-hidden="true" style={{ opacity: dir ? 1 : 0.3 }}>
-                              {dir === 'desc' ? '▼' : '▲'}
-                            </span>
-                          </button>
-                        ) : (
-                          flexRender(h.column.columnDef.header, h.getContext())
-                        )}
-                      </Table.Th>
-                    )
-                  })}
-                </Table.Tr>
-              ))}
-            </Table.Thead>
-            <Table.Tbody>
-              {table.getRowModel().rows.map((r) => (
-                <Fragment key={r.id}>
-                  <Table.Tr data-testid="item-row" data-item-id={r.original.id} bg={expanded.has(r.original.id) ? 'indigo.0' : undefined}>
-                    {r.getVisibleCells().map((c) => (
-                      <Table.Td key={c.id} style={NOWRAP.has(c.column.id) ? { whiteSpace: 'nowrap' } : undefined}>
-                        {flexRender(c.column.columnDef.cell, c.getContext())}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                  {expanded.has(r.original.id) && (
-                    <Table.Tr>
-                      <Table.Td />
-                      <Table.Td colSpan={columns.length - 1}>
-                        <ReconItemDetails item={r.original} />
-                      </Table.Td>
-                    </Table.Tr>
-                  )}
-                </Fragment>
-              ))}
-              {!list.isPending && rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={columns.length}>
-                    <Text c="dimmed" ta="center" py="lg">
-                      No exceptions match these filters.
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {list.isPending && (
-                <Table.Tr>
-                  <Table.Td colSpan={columns.length}>
-                    <Group justify="center" py="lg">
-                      <Loader size="sm" aria-label="Loading exceptions" />
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" data-testid="items-count">
-          {list.data
-            ? `Showing ${rows.length.toLocaleString()}${total !== undefined ? ` of ${total.toLocaleString()}` : ''} exceptions`
-            : ''}
-        </Text>
-        {list.hasNextPage && (
-          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        )}
-      </Group>
+      <ListTable
+        query={list}
+        errorTitle="Could not load the exceptions"
+        label="Exceptions"
+        minWidth={900}
+        head={
+          <SortableHeaderRows
+            table={table}
+            sortable={SORTABLE}
+            onSort={(id) => update({ sort: nextSort(filters.sort ?? '', id) })}
+            widths={{ expand: 36 }}
+          />
+        }
+        colSpan={columns.length}
+        empty={rows.length === 0}
+        emptyText="No exceptions match these filters."
+        loadingLabel="Loading exceptions"
+        count={list.data ? showingText(rows.length, total, 'exceptions') : ''}
+        countTestId="items-count"
+      >
+        {table.getRowModel().rows.map((r) => (
+          <Fragment key={r.id}>
+            <Table.Tr data-testid="item-row" data-item-id={r.original.id} bg={expanded.has(r.original.id) ? 'indigo.0' : undefined}>
+              <RowCells row={r} nowrap={NOWRAP} />
+            </Table.Tr>
+            {expanded.has(r.original.id) && (
+              <Table.Tr>
+                <Table.Td />
+                <Table.Td colSpan={columns.length - 1}>
+                  <ReconItemDetails item={r.original} />
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Fragment>
+        ))}
+      </ListTable>
 
       {editable && (
         <ReconItemActionModal

@@ -1,16 +1,12 @@
-import { useEffect } from 'react'
-import { Alert, Group, Paper, Progress, Text } from '@mantine/core'
+import { Alert, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { getJob, getReconRun } from '../api/endpoints'
 import { errorMessage } from '../api/http'
-import type { Job, ReconRun } from '../api/types'
-import { jobPercent } from './ExportJobPanel'
+import type { ReconRun } from '../api/types'
+import { jobFinished, jobPercent, JobProgress, useOnFinished } from './JobProgress'
 
-function jobFinished(job: Job | undefined) {
-  return job?.state === 'succeeded' || job?.state === 'failed'
-}
 export function runFinished(run: Pick<ReconRun, 'state'> | undefined) {
-  return run?.state === 'succeeded' || run?.state === 'failed'
+  return jobFinished(run)
 }
 
 /**
@@ -34,40 +30,33 @@ export function RunProgressPanel({ initial, onFinished }: { initial: ReconRun; o
     refetchInterval: (q) => (runFinished(q.state.data) ? false : 1000),
   })
   const run = runQ.data ?? initial
-  const done = runFinished(run)
   const pct = run.state === 'succeeded' ? 100 : job.data ? jobPercent(job.data) : 0
   const phase = job.data?.message
-
-  useEffect(() => {
-    if (done) onFinished?.(run)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [done])
+  useOnFinished(runFinished(run), run, onFinished)
 
   return (
-    <Paper withBorder p="sm" radius="sm" data-testid="run-job" aria-live="polite">
-      <Group justify="space-between" mb={6} wrap="nowrap">
-        <Text size="sm" fw={600}>
-          Run #{run.id}:{' '}
-          <Text span size="sm" c={run.state === 'failed' ? 'red' : run.state === 'succeeded' ? 'green.8' : 'dimmed'} data-testid="run-job-state">
-            {run.state === 'queued' && 'queued — waiting for a worker'}
-            {run.state === 'running' && `running — ${phase || 'working'} (${pct}%)`}
-            {run.state === 'succeeded' && 'done'}
-            {run.state === 'failed' && 'failed'}
-          </Text>
-        </Text>
+    <JobProgress
+      testId="run-job"
+      title={`Run #${run.id}`}
+      state={run.state}
+      stateTestId="run-job-state"
+      stateText={
+        <>
+          {run.state === 'queued' && 'queued — waiting for a worker'}
+          {run.state === 'running' && `running — ${phase || 'working'} (${pct}%)`}
+          {run.state === 'succeeded' && 'done'}
+          {run.state === 'failed' && 'failed'}
+        </>
+      }
+      aside={
         <Text size="xs" c="dimmed">
           {run.spec_name}
         </Text>
-      </Group>
-      <Progress
-        value={pct}
-        animated={!done}
-        striped={!done}
-        color={run.state === 'failed' ? 'red' : run.state === 'succeeded' ? 'green' : 'indigo'}
-        aria-label="Run progress"
-        data-testid="run-progress"
-        size="lg"
-      />
+      }
+      pct={pct}
+      progressLabel="Run progress"
+      progressTestId="run-progress"
+    >
       {run.state === 'failed' && run.error && (
         <Text size="sm" c="red" mt={6} className="pre-wrap">
           {run.error}
@@ -78,6 +67,6 @@ export function RunProgressPanel({ initial, onFinished }: { initial: ReconRun; o
           Could not read the run's progress: {errorMessage(runQ.error)}
         </Alert>
       )}
-    </Paper>
+    </JobProgress>
   )
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildQuery, fieldErrorMap, normalizeField } from '../api/http'
-import { jobPercent } from '../components/ExportJobPanel'
+import { jobPercent } from '../components/JobProgress'
 import { nextSort, sortParamToState } from '../pages/ClientsListPage'
 import { diffInput, emptyValues, toInput, validate } from './clientForm'
 import { changedFields } from './format'

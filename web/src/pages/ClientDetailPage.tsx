@@ -1,13 +1,10 @@
 import { useState } from 'react'
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
-  Center,
   Grid,
   Group,
-  Loader,
   Modal,
   Paper,
   SimpleGrid,
@@ -25,10 +22,12 @@ import { ApiError, errorMessage } from '../api/http'
 import type { Client } from '../api/types'
 import { useAuth } from '../auth/AuthContext'
 import { ContactsTab } from '../components/ContactsTab'
+import { Field } from '../components/Field'
 import { HistoryTab } from '../components/HistoryTab'
 import { formatDateTime, humanize, STATUS_COLORS } from '../lib/format'
 import { canEditClients } from '../lib/modules'
 import { NotFoundPage } from './NotFoundPage'
+import { RecordStatus } from './RecordStatus'
 
 export function ClientDetailPage() {
   const { id } = useParams()
@@ -48,20 +47,7 @@ function ClientDetail({ clientId }: { clientId: number }) {
   const [busy, setBusy] = useState(false)
   const q = useQuery({ queryKey: ['client', clientId], queryFn: () => getClient(clientId) })
 
-  if (q.isPending)
-    return (
-      <Center mih={240}>
-        <Loader aria-label="Loading client" />
-      </Center>
-    )
-  if (q.isError) {
-    if (q.error instanceof ApiError && q.error.status === 404) return <NotFoundPage what="client" />
-    return (
-      <Alert color="red" title="Could not load the client">
-        {errorMessage(q.error)}
-      </Alert>
-    )
-  }
+  if (q.isPending || q.isError) return <RecordStatus query={q} what="client" />
   const client = q.data.data
   const editable = canEditClients(user?.role)
 
@@ -186,19 +172,6 @@ function ClientDetail({ clientId }: { clientId: number }) {
         </Tabs.Panel>
       </Tabs>
     </Stack>
-  )
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: '0.03em' }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children ?? '—'}
-      </Text>
-    </div>
   )
 }
 

@@ -1,15 +1,12 @@
 import { useMemo, useState } from 'react'
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Autocomplete,
   Button,
-  Center,
   Divider,
   Grid,
   Group,
-  Loader,
   Paper,
   Select,
   Stack,
@@ -26,6 +23,7 @@ import { createClient, getClient, listIndustries, listUsers, updateClient } from
 import { ApiError, errorMessage, fieldErrorMap } from '../api/http'
 import { ADDRESS_KINDS, CLIENT_STATUSES, TEAM_ROLES, type Client } from '../api/types'
 import { useAuth } from '../auth/AuthContext'
+import { FormAlerts } from '../components/FormAlerts'
 import {
   diffInput,
   emptyAddress,
@@ -41,6 +39,7 @@ import {
 import { humanize } from '../lib/format'
 import { canEditClients } from '../lib/modules'
 import { NotFoundPage } from './NotFoundPage'
+import { RecordStatus } from './RecordStatus'
 
 export const CONFLICT_MESSAGE = 'Someone else saved this client since you opened it — reload to see their changes'
 
@@ -58,20 +57,7 @@ export function ClientFormPage({ mode }: { mode: Mode }) {
 
 function EditLoader({ clientId }: { clientId: number }) {
   const q = useQuery({ queryKey: ['client', clientId], queryFn: () => getClient(clientId), staleTime: 0 })
-  if (q.isPending)
-    return (
-      <Center mih={240}>
-        <Loader aria-label="Loading client" />
-      </Center>
-    )
-  if (q.isError) {
-    if (q.error instanceof ApiError && q.error.status === 404) return <NotFoundPage what="client" />
-    return (
-      <Alert color="red" title="Could not load the client">
-        {errorMessage(q.error)}
-      </Alert>
-    )
-  }
+  if (q.isPending || q.isError) return <RecordStatus query={q} what="client" />
   return <ClientForm mode="edit" client={q.data.data} etag={q.data.etag} key={`${clientId}`} />
 }
 
@@ -202,21 +188,13 @@ function ClientForm({ mode, client, etag: initialEtag }: { mode: Mode; client?: 
         </Title>
       </div>
 
-      {conflict && (
-        <Alert color="orange" variant="light" title="Edit conflict" role="alert" data-testid="conflict-alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{CONFLICT_MESSAGE}</Text>
-            <Button size="xs" color="orange" onClick={reload} loading={reloading}>
-              Reload
-            </Button>
-          </Stack>
-        </Alert>
-      )}
-      {formError && !conflict && (
-        <Alert color="red" variant="light" role="alert" title="Not saved" className="pre-wrap" data-testid="form-error">
-          {formError}
-        </Alert>
-      )}
+      <FormAlerts
+        conflict={conflict}
+        conflictMessage={CONFLICT_MESSAGE}
+        onReload={reload}
+        reloading={reloading}
+        formError={formError}
+      />
 
       <form onSubmit={onSubmit} noValidate aria-label={title}>
         <Stack gap="md">

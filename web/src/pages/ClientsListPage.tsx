@@ -1,11 +1,9 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
   Group,
-  Loader,
   Paper,
   Select,
   Stack,
@@ -14,20 +12,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import {
   createColumnHelper,
-  flexRender,
   getCoreRowModel,
   useReactTable,
   type SortingState,
 } from '@tanstack/react-table'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import {
   clientExportUrl,
-  downloadFile,
   listClients,
   listIndustries,
   startClientExportJob,
@@ -36,9 +31,12 @@ import {
 import { errorMessage } from '../api/http'
 import { CLIENT_STATUSES, type Client, type Job } from '../api/types'
 import { useAuth } from '../auth/AuthContext'
+import { ExportButtons } from '../components/ExportButtons'
 import { ExportJobPanel } from '../components/ExportJobPanel'
+import { ListTable, RowCells, showingText, SortableHeaderRows } from '../components/ListTable'
 import { canEditClients } from '../lib/modules'
 import { formatDateTime, humanize, STATUS_COLORS } from '../lib/format'
+import { useDebouncedUrlSearch, useUrlParams } from '../lib/urlParams'
 
 const SORTABLE = ['legal_name', 'dba', 'industry', 'status', 'updated_at'] as const
 
@@ -61,7 +59,7 @@ const NOWRAP = new Set(['status', 'updated_at'])
 
 export function ClientsListPage() {
   const { user } = useAuth()
-  const [params, setParams] = useSearchParams()
+  const { params, update } = useUrlParams()
   const filters: ClientFilters = {
     q: params.get('q') ?? '',
     status: params.get('status'),
@@ -69,25 +67,9 @@ export function ClientsListPage() {
     archived: (params.get('archived') as ClientFilters['archived']) ?? 'false',
     sort: params.get('sort') ?? 'legal_name',
   }
-  const [search, setSearch] = useState(filters.q ?? '')
-  const [debounced] = useDebouncedValue(search, 300)
+  const [search, setSearch] = useDebouncedUrlSearch(params, update)
   const [job, setJob] = useState<Job | null>(null)
-  const [downloading, setDownloading] = useState<string | null>(null)
   const [startingJob, setStartingJob] = useState(false)
-
-  function update(patch: Record<string, string | null>) {
-    const next = new URLSearchParams(params)
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null || v === '') next.delete(k)
-      else next.set(k, v)
-    }
-    setParams(next, { replace: true })
-  }
-
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== debounced.trim()) update({ q: debounced.trim() || null })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced])
 
   const industries = useQuery({ queryKey: ['industries'], queryFn: listIndustries, staleTime: 300_000 })
 
@@ -142,17 +124,6 @@ export function ClientsListPage() {
     manualSorting: true,
     state: { sorting },
   })
-
-  async function exportFile(format: 'csv' | 'xlsx') {
-    setDownloading(format)
-    try {
-      await downloadFile(clientExportUrl(format, filters), `clients.${format}`)
-    } catch (e) {
-      notifications.show({ color: 'red', title: 'Export failed', message: errorMessage(e) })
-    } finally {
-      setDownloading(null)
-    }
-  }
 
   async function startJob() {
     setStartingJob(true)
@@ -231,12 +202,7 @@ export function ClientsListPage() {
             mb={8}
           />
           <Group gap="xs" ml="auto">
-            <Button variant="default" onClick={() => exportFile('csv')} loading={downloading === 'csv'}>
-              Export CSV
-            </Button>
-            <Button variant="default" onClick={() => exportFile('xlsx')} loading={downloading === 'xlsx'}>
-              Export XLSX
-            </Button>
+            <ExportButtons url={(format) => clientExportUrl(format, filters)} filename="clients" />
             {user?.role !== 'worker' && (
               <Button variant="light" onClick={startJob} loading={startingJob}>
                 Export all to XLSX (background job)
@@ -248,98 +214,28 @@ export function ClientsListPage() {
 
       {job && <ExportJobPanel key={job.id} initial={job} onClose={() => setJob(null)} />}
 
-      {list.isError && (
-        <Alert color="red" variant="light" title="Could not load clients">
-          {errorMessage(list.error)}
-        </Alert>
-      )}
-
-      <Paper withBorder radius="sm" style={{ overflow: 'hidden' }}>
-        <Table.ScrollContainer minWidth={760}>
-          <Table
-            striped
-            highlightOnHover
-            verticalSpacing={6}
-            aria-label="Clients"
-            aria-busy={list.isFetching}
-            style={{ opacity: list.isPlaceholderData ? 0.55 : 1, transition: 'opacity 120ms' }}
-          >
-            <Table.Thead bg="gray.1">
-              {table.getHeaderGroups().map((hg) => (
-                <Table.Tr key={hg.id}>
-                  {hg.headers.map((h) => {
-                    const id = h.column.id
-                    const sortable = (SORTABLE as readonly string[]).includes(id)
-                    const dir = h.column.getIsSorted()
-                    return (
-                      <Table.Th
-                        key={h.id}
-                        className={sortable ? 'sortable-header' : undefined}
-                        aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined}
-                      >
-                        {sortable ? (
-                          <button
-                            type="button"
-                            onClick={() => update({ sort: nextSort(filters.sort ?? '', id) })}
-                            title={`Sort by ${String(h.column.columnDef.header)}`}
-                          >
-                            {flexRender(h.column.columnDef.header, h.getContext())}
-                            <span aria-hidden="true" style={{ opacity: dir ? 1 : 0.3 }}>
-                              {dir === 'desc' ? '▼' : '▲'}
-                            </span>
-                          </button>
-                        ) : (
-                          flexRender(h.column.columnDef.header, h.getContext())
-                        )}
-                      </Table.Th>
-                    )
-                  })}
-                </Table.Tr>
-              ))}
-            </Table.Thead>
-            <Table.Tbody>
-              {table.getRowModel().rows.map((r) => (
-                <Table.Tr key={r.id} data-testid="client-row">
-                  {r.getVisibleCells().map((c) => (
-                    <Table.Td key={c.id} style={NOWRAP.has(c.column.id) ? { whiteSpace: 'nowrap' } : undefined}>
-                      {flexRender(c.column.columnDef.cell, c.getContext())}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-              {!list.isPending && rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={columns.length}>
-                    <Text c="dimmed" ta="center" py="lg">
-                      No clients match these filters.
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {list.isPending && (
-                <Table.Tr>
-                  <Table.Td colSpan={columns.length}>
-                    <Group justify="center" py="lg">
-                      <Loader size="sm" aria-label="Loading clients" />
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" data-testid="clients-count">
-          {list.data ? `Showing ${rows.length.toLocaleString()}${total !== undefined ? ` of ${total.toLocaleString()}` : ''} clients` : ''}
-        </Text>
-        {list.hasNextPage && (
-          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        )}
-      </Group>
+      <ListTable
+        query={list}
+        errorTitle="Could not load clients"
+        label="Clients"
+        minWidth={760}
+        striped
+        head={
+          <SortableHeaderRows table={table} sortable={SORTABLE} onSort={(id) => update({ sort: nextSort(filters.sort ?? '', id) })} />
+        }
+        colSpan={columns.length}
+        empty={rows.length === 0}
+        emptyText="No clients match these filters."
+        loadingLabel="Loading clients"
+        count={list.data ? showingText(rows.length, total, 'clients') : ''}
+        countTestId="clients-count"
+      >
+        {table.getRowModel().rows.map((r) => (
+          <Table.Tr key={r.id} data-testid="client-row">
+            <RowCells row={r} nowrap={NOWRAP} />
+          </Table.Tr>
+        ))}
+      </ListTable>
     </Stack>
   )
 }

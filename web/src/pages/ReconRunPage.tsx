@@ -1,10 +1,10 @@
-import { Alert, Anchor, Badge, Center, Code, Grid, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Code, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { getReconRun } from '../api/endpoints'
-import { ApiError, errorMessage } from '../api/http'
 import type { ReconRun } from '../api/types'
 import { useAuth } from '../auth/AuthContext'
+import { Field } from '../components/Field'
 import { ReconItemsTable } from '../components/ReconItemsTable'
 import { ReconBarChart, ReconStatCards } from '../components/ReconSummary'
 import { RunProgressPanel, runFinished } from '../components/RunProgressPanel'
@@ -12,25 +12,13 @@ import { formatDateTime, humanize } from '../lib/format'
 import { canWorkRecon } from '../lib/modules'
 import { RUN_STATE_COLORS, shortHash } from '../lib/recon'
 import { NotFoundPage } from './NotFoundPage'
+import { RecordStatus } from './RecordStatus'
 
 export function ReconRunPage() {
   const { id } = useParams()
   const runId = Number(id)
   if (!Number.isInteger(runId) || runId <= 0) return <NotFoundPage what="run" />
   return <RunView runId={runId} key={runId} />
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: '0.03em' }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children ?? '—'}
-      </Text>
-    </div>
-  )
 }
 
 function RunView({ runId }: { runId: number }) {
@@ -43,20 +31,7 @@ function RunView({ runId }: { runId: number }) {
     refetchInterval: (query) => (query.state.data && !runFinished(query.state.data) ? 1000 : false),
   })
 
-  if (q.isPending)
-    return (
-      <Center mih={240}>
-        <Loader aria-label="Loading run" />
-      </Center>
-    )
-  if (q.isError) {
-    if (q.error instanceof ApiError && q.error.status === 404) return <NotFoundPage what="run" />
-    return (
-      <Alert color="red" title="Could not load the run">
-        {errorMessage(q.error)}
-      </Alert>
-    )
-  }
+  if (q.isPending || q.isError) return <RecordStatus query={q} what="run" />
   const run = q.data
   const finished = runFinished(run)
   const s = run.summary ?? {}

@@ -1,17 +1,18 @@
-import { useMemo, useState } from 'react'
-import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { useMemo } from 'react'
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table'
-import { Link, useSearchParams } from 'react-router'
-import { downloadFile, listReconRuns, listReconSpecs, reconItemsExportUrl, type ReconRunFilters } from '../api/endpoints'
-import { errorMessage } from '../api/http'
+import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table'
+import { Link } from 'react-router'
+import { listReconRuns, listReconSpecs, reconItemsExportUrl, type ReconRunFilters } from '../api/endpoints'
 import { RECON_RUN_STATES, type ReconRun } from '../api/types'
 import { useAuth } from '../auth/AuthContext'
+import { ExportButtons } from '../components/ExportButtons'
+import { ListTable, RowCells, showingText, SortableHeaderRows } from '../components/ListTable'
 import { ReconNav } from '../components/ReconNav'
 import { formatDateTime, humanize } from '../lib/format'
 import { canWorkRecon } from '../lib/modules'
 import { filterRuns, RUN_SORTS, RUN_STATE_COLORS, runExceptions, sortRuns } from '../lib/recon'
+import { useUrlParams } from '../lib/urlParams'
 import { nextSort, sortParamToState } from './ClientsListPage'
 
 const col = createColumnHelper<ReconRun>()
@@ -40,20 +41,10 @@ export function ReconHeader({ children }: { children?: React.ReactNode }) {
 
 export function ReconRunsPage() {
   const { user } = useAuth()
-  const [params, setParams] = useSearchParams()
+  const { params, update } = useUrlParams()
   const filters: ReconRunFilters = { spec_id: params.get('spec_id'), state: params.get('state') }
   const q = params.get('q') ?? ''
   const sort = params.get('sort') ?? '-id'
-  const [downloading, setDownloading] = useState<string | null>(null)
-
-  function update(patch: Record<string, string | null>) {
-    const next = new URLSearchParams(params)
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null || v === '') next.delete(k)
-      else next.set(k, v)
-    }
-    setParams(next, { replace: true })
-  }
 
   const specs = useQuery({ queryKey: ['recon-specs', 'all'], queryFn: () => listReconSpecs(undefined, null, 500), staleTime: 60_000 })
   const list = useInfiniteQuery({
@@ -127,17 +118,6 @@ export function ReconRunsPage() {
     state: { sorting: sortParamToState(sort) },
   })
 
-  async function exportFile(format: 'csv' | 'xlsx') {
-    setDownloading(format)
-    try {
-      await downloadFile(reconItemsExportUrl(format, { spec_id: filters.spec_id }), `exceptions.${format}`)
-    } catch (e) {
-      notifications.show({ color: 'red', title: 'Export failed', message: errorMessage(e) })
-    } finally {
-      setDownloading(null)
-    }
-  }
-
   const specOptions = (specs.data?.items ?? []).map((s) => ({ value: String(s.id), label: s.name }))
   if (filters.spec_id && !specOptions.some((o) => o.value === filters.spec_id)) {
     specOptions.unshift({ value: filters.spec_id, label: `Spec #${filters.spec_id}` })
@@ -187,115 +167,46 @@ export function ReconRunsPage() {
             w={150}
           />
           <Group gap="xs" ml="auto">
-            <Button variant="default" onClick={() => exportFile('csv')} loading={downloading === 'csv'}>
-              Export exceptions CSV
-            </Button>
-            <Button variant="default" onClick={() => exportFile('xlsx')} loading={downloading === 'xlsx'}>
-              Export exceptions XLSX
-            </Button>
+            <ExportButtons
+              url={(format) => reconItemsExportUrl(format, { spec_id: filters.spec_id })}
+              filename="exceptions"
+              what="exceptions"
+            />
           </Group>
         </Group>
       </Paper>
 
-      {list.isError && (
-        <Alert color="red" variant="light" title="Could not load runs">
-          {errorMessage(list.error)}
-        </Alert>
-      )}
-
-      <Paper withBorder radius="sm" style={{ overflow: 'hidden' }}>
-        <Table.ScrollContainer minWidth={820}>
-          <Table
-            striped
-            highlightOnHover
-            verticalSpacing={6}
-            aria-label="Runs"
-            aria-busy={list.isFetching}
-            style={{ opacity: list.isPlaceholderData ? 0.55 : 1, transition: 'opacity 120ms' }}
-          >
-            <Table.Thead bg="gray.1">
-              {table.getHeaderGroups().map((hg) => (
-                <Table.Tr key={hg.id}>
-                  {hg.headers.map((h) => {
-                    const id = h.column.id
-                    const sortable = (RUN_SORTS as readonly string[]).includes(id)
-                    const dir = h.column.getIsSorted()
-                    return (
-                      <Table.Th
-                        key={h.id}
-                        className={sortable ? 'sortable-header' : undefined}
-                        aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined}
-                      >
-                        {sortable ? (
-                          <button
-                            type="button"
-                            onClick={() => update({ sort: nextSort(sort, id) })}
-                            title={`Sort by ${String(h.column.columnDef.header)}`}
-                          >
-                            {flexRender(h.column.columnDef.header, h.getContext())}
-                            <span aria-hidden="true" style={{ opacity: dir ? 1 : 0.3 }}>
-                              {dir === 'desc' ? '▼' : '▲'}
-                            </span>
-                          </button>
-                        ) : (
-                          flexRender(h.column.columnDef.header, h.getContext())
-                        )}
-                      </Table.Th>
-                    )
-                  })}
-                </Table.Tr>
-              ))}
-            </Table.Thead>
-            <Table.Tbody>
-              {table.getRowModel().rows.map((r) => (
-                <Table.Tr key={r.id} data-testid="run-row">
-                  {r.getVisibleCells().map((c) => (
-                    <Table.Td key={c.id} style={NOWRAP.has(c.column.id) ? { whiteSpace: 'nowrap' } : undefined}>
-                      {flexRender(c.column.columnDef.cell, c.getContext())}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-              {!list.isPending && rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={columns.length}>
-                    <Text c="dimmed" ta="center" py="lg">
-                      {loaded.length === 0 && !filters.spec_id && !filters.state
-                        ? editable
-                          ? 'No runs yet. Save a spec, then start a run on two files.'
-                          : 'No runs yet.'
-                        : 'No runs match these filters.'}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {list.isPending && (
-                <Table.Tr>
-                  <Table.Td colSpan={columns.length}>
-                    <Group justify="center" py="lg">
-                      <Loader size="sm" aria-label="Loading runs" />
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" data-testid="runs-count">
-          {list.data
-            ? `Showing ${rows.length.toLocaleString()}${total !== undefined ? ` of ${total.toLocaleString()}` : ''} runs` +
+      <ListTable
+        query={list}
+        errorTitle="Could not load runs"
+        label="Runs"
+        minWidth={820}
+        striped
+        head={<SortableHeaderRows table={table} sortable={RUN_SORTS} onSort={(id) => update({ sort: nextSort(sort, id) })} />}
+        colSpan={columns.length}
+        empty={rows.length === 0}
+        emptyText={
+          loaded.length === 0 && !filters.spec_id && !filters.state
+            ? editable
+              ? 'No runs yet. Save a spec, then start a run on two files.'
+              : 'No runs yet.'
+            : 'No runs match these filters.'
+        }
+        loadingLabel="Loading runs"
+        count={
+          list.data
+            ? showingText(rows.length, total, 'runs') +
               (q && list.hasNextPage ? ' (search and sort cover the runs loaded so far)' : '')
-            : ''}
-        </Text>
-        {list.hasNextPage && (
-          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        )}
-      </Group>
+            : ''
+        }
+        countTestId="runs-count"
+      >
+        {table.getRowModel().rows.map((r) => (
+          <Table.Tr key={r.id} data-testid="run-row">
+            <RowCells row={r} nowrap={NOWRAP} />
+          </Table.Tr>
+        ))}
+      </ListTable>
     </Stack>
   )
 }

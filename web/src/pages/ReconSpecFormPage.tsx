@@ -3,13 +3,11 @@ import {
   Alert,
   Anchor,
   Button,
-  Center,
   Code,
   Divider,
   Grid,
   Group,
   List,
-  Loader,
   Paper,
   Select,
   Stack,
@@ -26,9 +24,11 @@ import { createReconSpec, getReconSpec, listClients, updateReconSpec } from '../
 import { ApiError, errorMessage, fieldErrorMap } from '../api/http'
 import type { ReconSpec, ReconSpecInput } from '../api/types'
 import { useAuth } from '../auth/AuthContext'
+import { FormAlerts } from '../components/FormAlerts'
 import { canWorkRecon } from '../lib/modules'
 import { lineRange, locateSpecKey, SPEC_TEMPLATE, specTomlErrors, type SpecTomlError } from '../lib/recon'
 import { NotFoundPage } from './NotFoundPage'
+import { RecordStatus } from './RecordStatus'
 
 export const SPEC_CONFLICT_MESSAGE = 'Someone else saved this spec since you opened it — reload to see their changes'
 
@@ -45,20 +45,7 @@ export function ReconSpecFormPage({ mode }: { mode: Mode }) {
 
 function EditLoader({ specId }: { specId: number }) {
   const q = useQuery({ queryKey: ['recon-spec', specId], queryFn: () => getReconSpec(specId), staleTime: 0 })
-  if (q.isPending)
-    return (
-      <Center mih={240}>
-        <Loader aria-label="Loading spec" />
-      </Center>
-    )
-  if (q.isError) {
-    if (q.error instanceof ApiError && q.error.status === 404) return <NotFoundPage what="spec" />
-    return (
-      <Alert color="red" title="Could not load the spec">
-        {errorMessage(q.error)}
-      </Alert>
-    )
-  }
+  if (q.isPending || q.isError) return <RecordStatus query={q} what="spec" />
   return <SpecForm mode="edit" spec={q.data.data} etag={q.data.etag} key={specId} />
 }
 
@@ -248,21 +235,13 @@ function SpecForm({ mode, spec, etag: initialEtag }: { mode: Mode; spec?: ReconS
         </Title>
       </div>
 
-      {conflict && (
-        <Alert color="orange" variant="light" title="Edit conflict" role="alert" data-testid="conflict-alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{SPEC_CONFLICT_MESSAGE}</Text>
-            <Button size="xs" color="orange" onClick={reload} loading={reloading}>
-              Reload
-            </Button>
-          </Stack>
-        </Alert>
-      )}
-      {formError && !conflict && (
-        <Alert color="red" variant="light" role="alert" title="Not saved" className="pre-wrap" data-testid="form-error">
-          {formError}
-        </Alert>
-      )}
+      <FormAlerts
+        conflict={conflict}
+        conflictMessage={SPEC_CONFLICT_MESSAGE}
+        onReload={reload}
+        reloading={reloading}
+        formError={formError}
+      />
 
       <form onSubmit={onSubmit} noValidate aria-label={title}>
         <Grid gap="md">

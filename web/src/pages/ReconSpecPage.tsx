@@ -4,11 +4,9 @@ import {
   Anchor,
   Badge,
   Button,
-  Center,
   Code,
   Grid,
   Group,
-  Loader,
   Paper,
   ScrollArea,
   Stack,
@@ -29,6 +27,7 @@ import { canScheduleRecon, canWorkRecon } from '../lib/modules'
 import { RUN_STATE_COLORS, runExceptions } from '../lib/recon'
 import { NotFoundPage } from './NotFoundPage'
 import { SPEC_CONFLICT_MESSAGE } from './ReconSpecFormPage'
+import { RecordStatus } from './RecordStatus'
 
 export function ReconSpecPage() {
   const { id } = useParams()
@@ -42,20 +41,7 @@ function SpecView({ specId }: { specId: number }) {
   const q = useQuery({ queryKey: ['recon-spec', specId], queryFn: () => getReconSpec(specId) })
   const runs = useQuery({ queryKey: ['recon-runs', { spec_id: String(specId), recent: true }], queryFn: () => listReconRuns({ spec_id: String(specId) }, null, 10) })
 
-  if (q.isPending)
-    return (
-      <Center mih={240}>
-        <Loader aria-label="Loading spec" />
-      </Center>
-    )
-  if (q.isError) {
-    if (q.error instanceof ApiError && q.error.status === 404) return <NotFoundPage what="spec" />
-    return (
-      <Alert color="red" title="Could not load the spec">
-        {errorMessage(q.error)}
-      </Alert>
-    )
-  }
+  if (q.isPending || q.isError) return <RecordStatus query={q} what="spec" />
   const spec = q.data.data
   const editable = canWorkRecon(user?.role)
 

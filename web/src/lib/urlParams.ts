@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react'
+import { useDebouncedValue } from '@mantine/hooks'
+import { useSearchParams } from 'react-router'
+
+/** The URL's search params and `update`, which sets (or, for null and '', removes) some of them in place. */
+export function useUrlParams() {
+  const [params, setParams] = useSearchParams()
+  function update(patch: Record<string, string | null>) {
+    const next = new URLSearchParams(params)
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null || v === '') next.delete(k)
+      else next.set(k, v)
+    }
+    setParams(next, { replace: true })
+  }
+  return { params, update }
+}
+
+/** A search box's text, written to the URL's `q` 300 ms after typing stops. */
+export function useDebouncedUrlSearch(
+  params: URLSearchParams,
+  update: (patch: Record<string, string | null>) => void,
+): [string, (value: string) => void] {
+  const [search, setSearch] = useState(params.get('q') ?? '')
+  const [debounced] = useDebouncedValue(search, 300)
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== debounced.trim()) update({ q: debounced.trim() || null })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced])
+  return [search, setSearch]
+}
