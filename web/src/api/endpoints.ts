@@ -230,15 +230,20 @@ export async function startReconRun(specId: number, leftFileId: number, rightFil
 export interface ReconRunFilters {
   spec_id?: string | null
   state?: string | null
+  q?: string | null
+  sort?: string | null
+}
+
+function reconRunQuery(f: ReconRunFilters): Record<string, string | undefined> {
+  return { spec_id: f.spec_id || undefined, state: f.state || undefined, q: f.q || undefined, sort: f.sort || undefined }
 }
 
 export function listReconRuns(f: ReconRunFilters, cursor?: string | null, limit = 50) {
-  return getJson<Page<ReconRun>>(`${RECON}/runs`, {
-    spec_id: f.spec_id || undefined,
-    state: f.state || undefined,
-    limit,
-    cursor: cursor || undefined,
-  })
+  return getJson<Page<ReconRun>>(`${RECON}/runs`, { ...reconRunQuery(f), limit, cursor: cursor || undefined })
+}
+
+export function reconRunsExportUrl(format: 'csv' | 'xlsx', f: ReconRunFilters) {
+  return `${RECON}/runs/export.${format}${buildQuery(reconRunQuery(f))}`
 }
 
 export function getReconRun(id: number) {

@@ -4,13 +4,11 @@ import type { ReconItem, ReconSummary } from '../api/types'
 import { itemFiltersFromParams } from '../components/ReconItemsTable'
 import {
   barFractions,
-  filterRuns,
   formatBytes,
   itemSummary,
   rowEntries,
   rowText,
   runExceptions,
-  sortRuns,
   specTomlErrors,
   summaryStats,
   validAssignee,
@@ -127,37 +125,6 @@ describe('item filters', () => {
       q: 'W-1',
       sort: 'key',
     })
-  })
-})
-
-describe('runs list', () => {
-  const run = (id: number, spec_name: string, state: string, created_at: string, items: number) => ({
-    id,
-    spec_name,
-    state,
-    created_at,
-    summary: { items },
-    left: { name: `left-${id}.csv` },
-    right: { name: `right-${id}.csv` },
-  })
-  const runs = [
-    run(3, 'Weekly VMS audit', 'succeeded', '2026-11-20T10:00:00Z', 5),
-    run(2, 'List bill', 'failed', '2026-11-19T10:00:00Z', 0),
-    run(1, 'weekly vms audit', 'succeeded', '2026-11-18T10:00:00Z', 9),
-  ]
-  it('searches the loaded runs by id, spec and file name', () => {
-    expect(filterRuns(runs, 'vms').map((r) => r.id)).toEqual([3, 1])
-    expect(filterRuns(runs, '#2').map((r) => r.id)).toEqual([2])
-    expect(filterRuns(runs, 'right-1').map((r) => r.id)).toEqual([1])
-    expect(filterRuns(runs, ' ')).toBe(runs)
-  })
-  it('sorts by a column, ties newest first', () => {
-    expect(sortRuns(runs, 'id').map((r) => r.id)).toEqual([1, 2, 3])
-    expect(sortRuns(runs, '-id').map((r) => r.id)).toEqual([3, 2, 1])
-    expect(sortRuns(runs, 'spec_name').map((r) => r.id)).toEqual([2, 3, 1])
-    expect(sortRuns(runs, '-exceptions').map((r) => r.id)).toEqual([1, 3, 2])
-    expect(sortRuns(runs, 'created_at').map((r) => r.id)).toEqual([1, 2, 3])
-    expect(sortRuns(runs, 'bogus')).toBe(runs)
   })
 })
 

@@ -181,62 +181,14 @@ normalize = ["money"]
 tolerance = "0.01"
 `
 
-/** The runs list's search, applied to the loaded runs (the runs API has no text search): id, spec, file names. */
-export function filterRuns<T extends { id: number; spec_name: string; left: { name: string }; right: { name: string } }>(
-  runs: T[],
-  q: string,
-): T[] {
-  const needle = q.trim().toLowerCase().replace(/^#/, '')
-  if (!needle) return runs
-  return runs.filter(
-    (r) =>
-      String(r.id) === needle ||
-      r.spec_name.toLowerCase().includes(needle) ||
-      r.left.name.toLowerCase().includes(needle) ||
-      r.right.name.toLowerCase().includes(needle),
-  )
-}
-
-export const RUN_SORTS = ['id', 'spec_name', 'state', 'exceptions', 'created_at'] as const
+/** The columns the runs API sorts by. */
+export const RUN_SORTS = ['id', 'spec_name', 'state', 'created_at'] as const
 
 /** Exceptions a run reported (items stored), or the engine's class counts added up when that is missing. */
 export function runExceptions(s: ReconSummary | null | undefined): number {
   if (!s) return 0
   if (typeof s.items === 'number') return s.items
   return n(s.mismatched) + n(s.only_left) + n(s.only_right) + n(s.duplicate_keys) + n(s.parse_errors) + n(s.suggested)
-}
-
-/**
- * Sorts loaded runs by `sort` (`column` or `-column`; the API lists newest first and cannot sort).
- * Ties keep newest first.
- */
-export function sortRuns<
-  T extends { id: number; spec_name: string; state: string; created_at: string; summary: ReconSummary },
->(runs: T[], sort: string): T[] {
-  const desc = sort.startsWith('-')
-  const column = desc ? sort.slice(1) : sort
-  if (!(RUN_SORTS as readonly string[]).includes(column)) return runs
-  const value = (r: T): string | number => {
-    switch (column) {
-      case 'spec_name':
-        return r.spec_name.toLowerCase()
-      case 'state':
-        return r.state
-      case 'exceptions':
-        return runExceptions(r.summary)
-      case 'created_at':
-        return r.created_at
-      default:
-        return r.id
-    }
-  }
-  return [...runs].sort((a, b) => {
-    const x = value(a)
-    const y = value(b)
-    const c = x < y ? -1 : x > y ? 1 : 0
-    if (c !== 0) return desc ? -c : c
-    return b.id - a.id
-  })
 }
 
 /**

@@ -3,7 +3,7 @@ import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Tit
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table'
 import { Link } from 'react-router'
-import { listReconRuns, listReconSpecs, reconItemsExportUrl, type ReconRunFilters } from '../api/endpoints'
+import { listReconRuns, listReconSpecs, reconRunsExportUrl, type ReconRunFilters } from '../api/endpoints'
 import { RECON_RUN_STATES, type ReconRun } from '../api/types'
 import { useAuth } from '../auth/AuthContext'
 import { ExportButtons } from '../components/ExportButtons'
@@ -11,7 +11,7 @@ import { ListTable, RowCells, showingText, SortableHeaderRows } from '../compone
 import { ReconNav } from '../components/ReconNav'
 import { formatDateTime, humanize } from '../lib/format'
 import { canWorkRecon } from '../lib/modules'
-import { filterRuns, RUN_SORTS, RUN_STATE_COLORS, runExceptions, sortRuns } from '../lib/recon'
+import { RUN_SORTS, RUN_STATE_COLORS, runExceptions } from '../lib/recon'
 import { useUrlParams } from '../lib/urlParams'
 import { nextSort, sortParamToState } from './ClientsListPage'
 
@@ -42,9 +42,9 @@ export function ReconHeader({ children }: { children?: React.ReactNode }) {
 export function ReconRunsPage() {
   const { user } = useAuth()
   const { params, update } = useUrlParams()
-  const filters: ReconRunFilters = { spec_id: params.get('spec_id'), state: params.get('state') }
   const q = params.get('q') ?? ''
   const sort = params.get('sort') ?? '-id'
+  const filters: ReconRunFilters = { spec_id: params.get('spec_id'), state: params.get('state'), q, sort }
 
   const specs = useQuery({ queryKey: ['recon-specs', 'all'], queryFn: () => listReconSpecs(undefined, null, 500), staleTime: 60_000 })
   const list = useInfiniteQuery({
@@ -58,7 +58,7 @@ export function ReconRunsPage() {
       query.state.data?.pages.some((p) => p.items.some((r) => r.state === 'queued' || r.state === 'running')) ? 2000 : false,
   })
   const loaded = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data])
-  const rows = useMemo(() => sortRuns(filterRuns(loaded, q), sort), [loaded, q, sort])
+  const rows = loaded
   const total = list.data?.pages[0]?.total
 
   const columns = useMemo(
@@ -141,7 +141,7 @@ export function ReconRunsPage() {
         <Group gap="sm" align="flex-end" wrap="wrap">
           <TextInput
             label="Search"
-            placeholder="Run #, spec, file name…"
+            placeholder="Spec or file name…"
             value={q}
             onChange={(e) => update({ q: e.currentTarget.value })}
             w={240}
@@ -167,11 +167,7 @@ export function ReconRunsPage() {
             w={150}
           />
           <Group gap="xs" ml="auto">
-            <ExportButtons
-              url={(format) => reconItemsExportUrl(format, { spec_id: filters.spec_id })}
-              filename="exceptions"
-              what="exceptions"
-            />
+            <ExportButtons url={(format) => reconRunsExportUrl(format, filters)} filename="reconciliation-runs" what="runs" />
           </Group>
         </Group>
       </Paper>
@@ -195,8 +191,7 @@ export function ReconRunsPage() {
         loadingLabel="Loading runs"
         count={
           list.data
-            ? showingText(rows.length, total, 'runs') +
-              (q && list.hasNextPage ? ' (search and sort cover the runs loaded so far)' : '')
+            ? showingText(rows.length, total, 'runs')
             : ''
         }
         countTestId="runs-count"
