@@ -218,6 +218,21 @@ export async function uploadReconFile(file: Blob, name: string, clientId?: numbe
   ).data
 }
 
+export interface ReconSource {
+  name: string
+  description: string
+}
+
+/** concord's own records that can be a run's input (e.g. the client accounts). */
+export function listReconSources() {
+  return getJson<{ items: ReconSource[] }>(`${RECON}/sources`)
+}
+
+/** Stores the caller's rows of a source as an input file, with its checksum. */
+export async function snapshotReconSource(name: string): Promise<ReconFile> {
+  return (await request<ReconFile>(`${RECON}/sources/${encodeURIComponent(name)}/snapshot`, { method: 'POST' })).data
+}
+
 export async function startReconRun(specId: number, leftFileId: number, rightFileId: number): Promise<ReconRun> {
   return (
     await request<ReconRun>(`${RECON}/runs`, {

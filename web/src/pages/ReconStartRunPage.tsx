@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Alert, Anchor, Button, FileInput, Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate, useSearchParams } from 'react-router'
-import { listReconSpecs, startReconRun, uploadReconFile } from '../api/endpoints'
+import { listReconSources, listReconSpecs, snapshotReconSource, startReconRun, uploadReconFile, type ReconSource } from '../api/endpoints'
 import { ApiError, errorMessage, fieldErrorMap } from '../api/http'
 import type { ReconRun } from '../api/types'
 import { useAuth } from '../auth/AuthContext'
@@ -24,6 +24,10 @@ function StartRun() {
   const [specId, setSpecId] = useState<string | null>(params.get('spec_id'))
   const [left, setLeft] = useState<File | null>(null)
   const [right, setRight] = useState<File | null>(null)
+  // Either side may be concord's own records instead of a file: the source's name, or '' for a file.
+  const [leftSource, setLeftSource] = useState('')
+  const [rightSource, setRightSource] = useState('')
+  const sources = useQuery({ queryKey: ['recon-sources'], queryFn: listReconSources, staleTime: 300_000 })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [step, setStep] = useState<string | null>(null)
@@ -39,15 +43,17 @@ function StartRun() {
     setFormError(null)
     const local: Record<string, string> = {}
     if (!specId) local.spec_id = 'Choose a saved spec.'
-    if (!left) local.left_file_id = 'Choose the left file.'
-    if (!right) local.right_file_id = 'Choose the right file.'
+    if (!left && !leftSource) local.left_file_id = 'Choose the left file.'
+    if (!right && !rightSource) local.right_file_id = 'Choose the right file.'
     setErrors(local)
     if (Object.keys(local).length > 0) return
+    const input = async (source: string, file: File | null) => {
+      setStep(source ? `Reading concord's ${source}…` : `Uploading ${file!.name}…`)
+      return source ? snapshotReconSource(source) : uploadReconFile(file!, file!.name, spec?.client_id)
+    }
     try {
-      setStep(`Uploading ${left!.name}…`)
-      const l = await uploadReconFile(left!, left!.name, spec?.client_id)
-      setStep(`Uploading ${right!.name}…`)
-      const r = await uploadReconFile(right!, right!.name, spec?.client_id)
+      const l = await input(leftSource, left)
+      const r = await input(rightSource, right)
       setStep('Starting the run…')
       const started = await startReconRun(Number(specId), l.id, r.id)
       setRun(started)
@@ -87,8 +93,8 @@ function StartRun() {
           Start a run
         </Title>
         <Text size="sm" c="dimmed">
-          Compare a left and a right file (CSV, or JSON Lines) with a saved spec. The spec's key and column names must be in
-          the files' headers.
+          Compare a left and a right input with a saved spec: a file you upload (CSV or JSON Lines) or concord's own
+          records. The spec's key and column names must be in the inputs' headers.
         </Text>
       </div>
 
@@ -126,27 +132,25 @@ function StartRun() {
               nothingFoundMessage="No such spec"
             />
             <Group grow align="flex-start">
-              <FileInput
-                label="Left file"
-                description={left ? `${left.name} · ${formatBytes(left.size)}` : 'e.g. the VMS export'}
-                placeholder="Choose a file"
-                required
-                clearable
-                accept=".csv,.txt,.jsonl,.ndjson,text/csv"
-                value={left}
-                onChange={setLeft}
+              <SideInput
+                side="Left"
+                hint="e.g. the VMS export"
+                sources={sources.data?.items ?? []}
+                source={leftSource}
+                onSource={setLeftSource}
+                file={left}
+                onFile={setLeft}
                 error={errors.left_file_id}
                 disabled={busy}
               />
-              <FileInput
-                label="Right file"
-                description={right ? `${right.name} · ${formatBytes(right.size)}` : "e.g. concord's assignments"}
-                placeholder="Choose a file"
-                required
-                clearable
-                accept=".csv,.txt,.jsonl,.ndjson,text/csv"
-                value={right}
-                onChange={setRight}
+              <SideInput
+                side="Right"
+                hint="e.g. the client's list"
+                sources={sources.data?.items ?? []}
+                source={rightSource}
+                onSource={setRightSource}
+                file={right}
+                onFile={setRight}
                 error={errors.right_file_id}
                 disabled={busy}
               />
@@ -184,6 +188,56 @@ function StartRun() {
             Try again
           </Button>
         </Group>
+      )}
+    </Stack>
+  )
+}
+
+/** One side of a run: a file to upload, or concord's own records (a source snapshot taken at start). */
+function SideInput(props: {
+  side: 'Left' | 'Right'
+  hint: string
+  sources: ReconSource[]
+  source: string
+  onSource: (name: string) => void
+  file: File | null
+  onFile: (file: File | null) => void
+  error?: string
+  disabled: boolean
+}) {
+  const { side, hint, sources, source, onSource, file, onFile, error, disabled } = props
+  return (
+    <Stack gap={6}>
+      {sources.length > 0 && (
+        <Select
+          label={`${side} input`}
+          data={[
+            { value: '', label: 'A file I upload' },
+            ...sources.map((s) => ({ value: s.name, label: `concord: ${s.name}` })),
+          ]}
+          value={source}
+          onChange={(v) => onSource(v ?? '')}
+          allowDeselect={false}
+          disabled={disabled}
+        />
+      )}
+      {source ? (
+        <Text size="sm" c="dimmed">
+          {sources.find((s) => s.name === source)?.description} — the rows you can see, as they are when the run starts.
+        </Text>
+      ) : (
+        <FileInput
+          label={`${side} file`}
+          description={file ? `${file.name} · ${formatBytes(file.size)}` : hint}
+          placeholder="Choose a file"
+          required
+          clearable
+          accept=".csv,.txt,.jsonl,.ndjson,text/csv"
+          value={file}
+          onChange={onFile}
+          error={error}
+          disabled={disabled}
+        />
       )}
     </Stack>
   )
