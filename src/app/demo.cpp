@@ -120,6 +120,58 @@ clients::ClientInput MakeClient(Random& rng, const Staff& staff, int index, std:
   return in;
 }
 
+// The client master list as a CRM exports it, disagreeing with concord in known places: one client
+// renamed, one with another status, one missing, one the CRM has and concord does not, one written with
+// other spacing and capitals (which the spec's normalisers treat as the same).
+std::string CrmExport(const std::vector<clients::Client>& all) {
+  std::string csv = "external_ref,legal_name,status\r\n";
+  for (size_t i = 0; i < all.size(); ++i) {
+    const clients::Client& c = all[i];
+    if (i == 11) continue;
+    std::string name = c.legal_name;
+    std::string status = c.status;
+    if (i == 3) name += " (formerly " + c.legal_name.substr(0, c.legal_name.find(' ')) + " Partners)";
+    if (i == 7) status = status == "active" ? "on_hold" : "active";
+    if (i == 15) {
+      for (char& ch : name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      name = "  " + name;
+    }
+    csv += c.external_ref + ",\"" + name + "\"," + status + "\r\n";
+  }
+  return csv + "CL-99999,Phantom Traders LLC,active\r\n";
+}
+
+constexpr const char* kCrmSpec = R"toml([left]
+name = "crm"
+key = ["external_ref"]
+
+[right]
+name = "concord"
+key = ["external_ref"]
+
+[compare]
+same_name = false
+
+[[columns]]
+left = "legal_name"
+normalize = ["trim", "collapse_spaces", "casefold"]
+
+[[columns]]
+left = "status"
+normalize = ["casefold"]
+)toml";
+
+// A saved spec and a queued run (it completes when `serve` starts), so the Reconciliation module has
+// work on the first login.
+Status AddReconciliation(Platform& p, const auth::Principal& coordinator, const std::vector<clients::Client>& all) {
+  reconciliation::SpecInput spec{"Client master list: CRM vs concord", kCrmSpec, std::nullopt};
+  const auto saved = TRY(p.reconciliation->CreateSpec(coordinator, spec, "demo"));
+  const auto crm = TRY(p.reconciliation->Upload(coordinator, "crm-clients.csv", CrmExport(all), std::nullopt, "demo"));
+  const auto ours = TRY(p.reconciliation->SnapshotSource(coordinator, "clients", "demo"));
+  TRY(p.reconciliation->StartRun(coordinator, saved.id, crm.id, ours.id, "demo"));
+  return {};
+}
+
 }  // namespace
 
 Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize size) {
@@ -130,9 +182,11 @@ Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize
                          .role = auth::Role::kAdmin};
   std::set<std::string> used_names;
   std::vector<int64_t> client_ids;
+  std::vector<clients::Client> created;
   for (int i = 0; i < client_count; ++i) {
     auto client = TRY(p.clients->Create(system, MakeClient(rng, staff, i, used_names), "demo"));
     client_ids.push_back(client.id);
+    created.push_back(client);
     const int contacts = 1 + static_cast<int>(rng.Below(4));
     for (int k = 0; k < contacts; ++k) {
       std::string first = rng.Pick(names::kFirstNames), last = rng.Pick(names::kLastNames);
@@ -146,6 +200,9 @@ Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize
       TRY(p.clients->AddContact(system, client.id, contact, "demo"));
     }
   }
+  const auth::Principal coordinator{.user_id = staff.coordinators.front(), .name = "Casey Coordinator",
+                                    .role = auth::Role::kCoordinator};
+  TRY(AddReconciliation(p, coordinator, created));
   // The demo client user belongs to the first client; a second one to the second, for isolation demos.
   TRY(AddUser(p, "client@concord.test", "Dana Client", auth::Role::kClientUser, {client_ids.front()}));
   TRY(AddUser(p, "client2@concord.test", "Jamie Client", auth::Role::kClientUser, {client_ids.at(1)}));

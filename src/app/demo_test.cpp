@@ -20,6 +20,21 @@ std::vector<std::string> ClientNames(uint64_t seed) {
   auto page = platform->clients->List(admin, q).value();
   std::vector<std::string> names;
   for (const auto& c : page.items) names.push_back(c.legal_name + "|" + c.status + "|" + c.addresses[0].city);
+  // A reconciliation run waits for the workers, and running it finds the planted disagreements.
+  EXPECT_TRUE(jobs::RunOne(*platform->db, platform->jobs, "test").value_or(false));
+  auth::Principal coordinator{.user_id = 3, .role = auth::Role::kCoordinator};
+  auto runs = platform->reconciliation->ListRuns(coordinator, reconciliation::RunQuery{}).value();
+  EXPECT_EQ(runs.items.size(), 1u);
+  if (!runs.items.empty()) {
+    const auto& summary = runs.items[0].summary;
+    EXPECT_EQ(runs.items[0].state, "succeeded");
+    // 60 clients: one renamed and one with another status (mismatched), one missing from the CRM
+    // (only right), one in the CRM only (only left), one in other capitals and spacing (matched).
+    EXPECT_EQ(summary.value("matched", 0), 57);
+    EXPECT_EQ(summary.value("mismatched", 0), 2);
+    EXPECT_EQ(summary.value("only_left", 0), 1);
+    EXPECT_EQ(summary.value("only_right", 0), 1);
+  }
   // The demo client user sees exactly one client.
   auto user = platform->accounts->FindUser("client@concord.test").value();
   EXPECT_EQ(user.role, auth::Role::kClientUser);
