@@ -3,69 +3,29 @@
 // bill rate ($38.00 against 36.00); W-1006 is only in the VMS; W-1005 is twice in the assignments.
 #pragma once
 
+#include <fstream>
+#include <sstream>
+#include <string>
+
 namespace concord::reconciliation::testdata {
 
-inline constexpr const char* kSpec = R"toml(
-[left]
-name = "vms"
-key = ["Worker ID"]
+// A file of tests/fixtures/vms-audit/ (CONCORD_SOURCE_DIR is compiled into every test binary).
+inline std::string Fixture(const std::string& name) {
+  std::ifstream in(std::string(CONCORD_SOURCE_DIR) + "/tests/fixtures/vms-audit/" + name, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
 
-[right]
-name = "assignments"
-key = ["worker_id"]
-
-[compare]
-normalize = ["trim"]
-
-[[columns]]
-left = "Worker Name"
-right = "name"
-normalize = ["trim", "collapse_spaces", "casefold"]
-
-[[columns]]
-left = "Assignment Start"
-right = "start_date"
-normalize = ["trim", "date"]
-date_formats = ["MM/DD/YYYY", "M/D/YYYY", "YYYY-MM-DD"]
-
-[[columns]]
-left = "Bill Rate"
-right = "bill_rate"
-normalize = ["money"]
-tolerance = "0.01"
-
-[[columns]]
-left = "Status"
-right = "status"
-normalize = ["trim", "casefold", "map"]
-map = { active = "a", ended = "e" }
-)toml";
-
-inline constexpr const char* kVms =
-    "Worker ID,Worker Name,Assignment Start,Bill Rate,Status\n"
-    "W-1001,\"Garcia, Maria\",03/04/2024,$45.00,Active\n"
-    "W-1002,\"Chen, Wei\",3/11/2024,$52.50,Active\n"
-    "W-1003,\"Okafor, Ada\",03/18/2024,\"$1,050.00\",Active\n"
-    "W-1004,\"Smith, John\",04/01/2024,$38.00,Ended\n"
-    "W-1006,\"Lee, Ann\",04/08/2024,$40.00,Active\n";
-
-inline constexpr const char* kAssignments =
-    "worker_id,name,start_date,bill_rate,status\n"
-    "W-1001,\"Garcia, Maria\",2024-03-04,45.00,A\n"
-    "W-1002,\"Chen,  Wei\",2024-03-12,52.50,A\n"
-    "W-1003,\"OKAFOR, Ada\",2024-03-18,1050.00,A\n"
-    "W-1004,\"Smith, John\",2024-04-01,36.00,E\n"
-    "W-1005,\"Park, Jin\",2024-04-08,41.00,A\n"
-    "W-1005,\"Park, Jin\",2024-04-15,41.00,A\n";
+inline const std::string kSpec = Fixture("spec.toml");
+inline const std::string kVms = Fixture("vms.csv");
+inline const std::string kAssignments = Fixture("assignments.csv");
 
 // The same assignments after someone corrected W-1004's bill rate.
-inline constexpr const char* kAssignmentsFixed =
-    "worker_id,name,start_date,bill_rate,status\n"
-    "W-1001,\"Garcia, Maria\",2024-03-04,45.00,A\n"
-    "W-1002,\"Chen,  Wei\",2024-03-12,52.50,A\n"
-    "W-1003,\"OKAFOR, Ada\",2024-03-18,1050.00,A\n"
-    "W-1004,\"Smith, John\",2024-04-01,38.00,E\n"
-    "W-1005,\"Park, Jin\",2024-04-08,41.00,A\n"
-    "W-1005,\"Park, Jin\",2024-04-15,41.00,A\n";
+inline const std::string kAssignmentsFixed = [] {
+  std::string fixed = kAssignments;
+  fixed.replace(fixed.find("36.00,E"), 7, "38.00,E");
+  return fixed;
+}();
 
 }  // namespace concord::reconciliation::testdata

@@ -3,62 +3,16 @@
 // The inputs are the weekly VMS audit of docs/RECONCILE.md, whose classes are worked by hand there.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Session, startServer, waitForJob } from './client.mjs'
 
-const SPEC = `
-[left]
-name = "vms"
-key = ["Worker ID"]
-
-[right]
-name = "assignments"
-key = ["worker_id"]
-
-[compare]
-normalize = ["trim"]
-
-[[columns]]
-left = "Worker Name"
-right = "name"
-normalize = ["trim", "collapse_spaces", "casefold"]
-
-[[columns]]
-left = "Assignment Start"
-right = "start_date"
-normalize = ["trim", "date"]
-date_formats = ["MM/DD/YYYY", "M/D/YYYY", "YYYY-MM-DD"]
-
-[[columns]]
-left = "Bill Rate"
-right = "bill_rate"
-normalize = ["money"]
-tolerance = "0.01"
-
-[[columns]]
-left = "Status"
-right = "status"
-normalize = ["trim", "casefold", "map"]
-map = { active = "a", ended = "e" }
-`
-
-const VMS = [
-  'Worker ID,Worker Name,Assignment Start,Bill Rate,Status',
-  'W-1001,"Garcia, Maria",03/04/2024,$45.00,Active',
-  'W-1002,"Chen, Wei",3/11/2024,$52.50,Active',
-  'W-1003,"Okafor, Ada",03/18/2024,"$1,050.00",Active',
-  'W-1004,"Smith, John",04/01/2024,$38.00,Ended',
-  'W-1006,"Lee, Ann",04/08/2024,$40.00,Active',
-].join('\r\n') + '\r\n'
-
-const ASSIGNMENTS = [
-  'worker_id,name,start_date,bill_rate,status',
-  'W-1001,"Garcia, Maria",2024-03-04,45.00,A',
-  'W-1002,"Chen,  Wei",2024-03-12,52.50,A',
-  'W-1003,"OKAFOR, Ada",2024-03-18,1050.00,A',
-  'W-1004,"Smith, John",2024-04-01,36.00,E',
-  'W-1005,"Park, Jin",2024-04-08,41.00,A',
-  'W-1005,"Park, Jin",2024-04-15,41.00,A',
-].join('\r\n') + '\r\n'
+// tests/fixtures/vms-audit: docs/RECONCILE.md worked example 1.
+const fixture = (name) => fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/vms-audit', name), 'utf8')
+const SPEC = fixture('spec.toml')
+const VMS = fixture('vms.csv')
+const ASSIGNMENTS = fixture('assignments.csv')
 
 const base = '/api/v1/reconciliation'
 let server, coordinator, client, other, mine, spec, run

@@ -7,63 +7,18 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { fileURLToPath } from 'node:url'
 import { USERS, launchBrowser, login, newContext, screenshot, selectOption, startServer, until } from './harness.mjs'
 
 const stamp = Date.now().toString(36)
 const SPEC_NAME = `Weekly VMS audit ${stamp}`
 
-// docs/RECONCILE.md worked example 1, plus a right-side row with too few fields (a parse error)
-const LEFT_CSV = `Worker ID,Worker Name,Assignment Start,Bill Rate,Status
-W-1001,"Garcia, Maria",03/04/2024,$45.00,Active
-W-1002,"Chen, Wei",3/11/2024,$52.50,Active
-W-1003,"Okafor, Ada",03/18/2024,"$1,050.00",Active
-W-1004,"Smith, John",04/01/2024,$38.00,Ended
-W-1006,"Lee, Ann",04/08/2024,$40.00,Active
-`
-const RIGHT_CSV = `worker_id,name,start_date,bill_rate,status
-W-1001,"Garcia, Maria",2024-03-04,45.00,A
-W-1002,"Chen,  Wei",2024-03-12,52.50,A
-W-1003,"OKAFOR, Ada",2024-03-18,1050.00,A
-W-1004,"Smith, John",2024-04-01,36.00,E
-W-1005,"Park, Jin",2024-04-08,41.00,A
-W-1005,"Park, Jin",2024-04-15,41.00,A
-W-1007,"Kim, Bo"
-`
-
-const SPEC_TOML = `[left]
-name = "vms"
-key = ["Worker ID"]
-
-[right]
-name = "assignments"
-key = ["worker_id"]
-
-[compare]
-normalize = ["trim"]
-
-[[columns]]
-left = "Worker Name"
-right = "name"
-normalize = ["trim", "collapse_spaces", "casefold"]
-
-[[columns]]
-left = "Assignment Start"
-right = "start_date"
-normalize = ["trim", "date"]
-date_formats = ["MM/DD/YYYY", "M/D/YYYY", "YYYY-MM-DD"]
-
-[[columns]]
-left = "Bill Rate"
-right = "bill_rate"
-normalize = ["money"]
-tolerance = "0.01"
-
-[[columns]]
-left = "Status"
-right = "status"
-normalize = ["trim", "casefold", "map"]
-map = { active = "a", ended = "e" }
-`
+// tests/fixtures/vms-audit (docs/RECONCILE.md worked example 1), plus a right-side row with too few
+// fields (a parse error)
+const fixture = (name) => fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/vms-audit', name), 'utf8')
+const LEFT_CSV = fixture('vms.csv')
+const RIGHT_CSV = fixture('assignments.csv') + 'W-1007,"Kim, Bo"\r\n'
+const SPEC_TOML = fixture('spec.toml')
 
 let server
 let browser
