@@ -24,7 +24,8 @@ for exe in "$concord" "$gen"; do
     exit 2
   fi
 done
-[ -d "$here/node_modules/@duckdb/node-api" ] || npm ci --prefix "$here" --no-audit --no-fund >/dev/null
+# npm ci refuses this lock file (npm leaves the other platforms' optional DuckDB bindings out of it), so install.
+[ -d "$here/node_modules/@duckdb/node-api" ] || npm install --prefix "$here" --no-audit --no-fund >/dev/null
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (GNU time) for peak RSS" >&2; exit 2; }
 mkdir -p "$work"
 
