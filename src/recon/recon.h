@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/decimal.h"
 #include "core/result.h"
 
@@ -193,6 +195,9 @@ class CollectingSink : public ResultSink {
   std::vector<Exception> exceptions_;
   Summary summary_;
 };
+
+// The counts as JSON, in the order the result files write them (the platform stores them with a run).
+nlohmann::ordered_json SummaryToJson(const Summary& summary);
 
 // Writes results to `path`; the format follows the extension (.json, .csv, .xlsx). The file appears
 // only when Finish succeeds (written to a temporary name, then renamed), so a failed run leaves nothing.

@@ -65,19 +65,47 @@ Status RenameInto(const std::string& temp, const std::string& path) {
   return {};
 }
 
-class JsonSink : public ResultSink {
+// The lifecycle both file sinks share: write to a temporary name, rename into place only when the run
+// finished, remove the temporary file otherwise (a failed run leaves nothing behind).
+class TempFileSink : public ResultSink {
  public:
-  JsonSink(std::string path, std::string temp) : path_(std::move(path)), temp_(std::move(temp)) {}
-  ~JsonSink() override {
+  TempFileSink(std::string path, std::string temp) : path_(std::move(path)), temp_(std::move(temp)) {}
+  ~TempFileSink() override {
     if (!finished_) {
       out_.close();
       std::remove(temp_.c_str());
     }
   }
-  Status Begin(const RunInfo& info) override {
+
+ protected:
+  Status Open(const RunInfo& info) {
     info_ = info;
     out_.open(temp_, std::ios::binary | std::ios::trunc);
     if (!out_) return Error::Internal("recon.output_failed", path_ + ": cannot open for writing");
+    return {};
+  }
+  Status Written() const {
+    return out_ ? Status() : Error::Internal("recon.output_failed", path_ + ": write failed");
+  }
+  Status Close() {
+    out_.close();
+    if (!out_) return Error::Internal("recon.output_failed", path_ + ": write failed");
+    finished_ = true;
+    return RenameInto(temp_, path_);
+  }
+  std::ofstream out_;
+  RunInfo info_;
+
+ private:
+  std::string path_, temp_;
+  bool finished_ = false;
+};
+
+class JsonSink : public TempFileSink {
+ public:
+  using TempFileSink::TempFileSink;
+  Status Begin(const RunInfo& info) override {
+    TRY(Open(info));
     nlohmann::ordered_json run;
     run["left"] = {{"name", info.left_name}, {"file", info.left_file}, {"columns", info.left_columns}};
     run["right"] = {{"name", info.right_name}, {"file", info.right_file}, {"columns", info.right_columns}};
@@ -93,23 +121,16 @@ class JsonSink : public ResultSink {
     AppendExceptionJson(e, info_, &line_);
     out_ << line_;
     first_ = false;
-    return out_ ? Status() : Error::Internal("recon.output_failed", path_ + ": write failed");
+    return Written();
   }
   Status Finish(const Summary& s) override {
     out_ << "\n],\n\"summary\":" << SummaryToJson(s).dump() << "}\n";
-    out_.close();
-    if (!out_) return Error::Internal("recon.output_failed", path_ + ": write failed");
-    finished_ = true;
-    return RenameInto(temp_, path_);
+    return Close();
   }
 
  private:
-  std::string path_, temp_;
-  std::ofstream out_;
-  RunInfo info_;
   std::string line_;
   bool first_ = true;
-  bool finished_ = false;
 };
 
 void WriteCsvField(std::ostream& out, const std::string& s) {
@@ -125,32 +146,19 @@ void WriteCsvField(std::ostream& out, const std::string& s) {
   out << '"';
 }
 
-class CsvSink : public ResultSink {
+class CsvSink : public TempFileSink {
  public:
-  CsvSink(std::string path, std::string temp) : path_(std::move(path)), temp_(std::move(temp)) {}
-  ~CsvSink() override {
-    if (!finished_) {
-      out_.close();
-      std::remove(temp_.c_str());
-    }
-  }
+  using TempFileSink::TempFileSink;
   Status Begin(const RunInfo& info) override {
-    info_ = info;
-    out_.open(temp_, std::ios::binary | std::ios::trunc);
-    if (!out_) return Error::Internal("recon.output_failed", path_ + ": cannot open for writing");
+    TRY(Open(info));
     WriteRow(FlatHeader());
     return {};
   }
   Status Add(const Exception& e) override {
     for (const auto& row : FlattenException(e, info_)) WriteRow(row);
-    return out_ ? Status() : Error::Internal("recon.output_failed", path_ + ": write failed");
+    return Written();
   }
-  Status Finish(const Summary&) override {
-    out_.close();
-    if (!out_) return Error::Internal("recon.output_failed", path_ + ": write failed");
-    finished_ = true;
-    return RenameInto(temp_, path_);
-  }
+  Status Finish(const Summary&) override { return Close(); }
 
  private:
   void WriteRow(const std::vector<std::string>& row) {
@@ -160,10 +168,6 @@ class CsvSink : public ResultSink {
     }
     out_ << "\r\n";  // RFC 4180 line break
   }
-  std::string path_, temp_;
-  std::ofstream out_;
-  RunInfo info_;
-  bool finished_ = false;
 };
 
 }  // namespace

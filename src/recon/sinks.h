@@ -10,7 +10,6 @@
 
 namespace concord::recon {
 
-nlohmann::ordered_json SummaryToJson(const Summary& summary);
 // One exception as a JSON object on one line (no allocation per field: results can hold millions).
 // Invalid UTF-8 in the data is replaced by U+FFFD so that the output is always valid JSON.
 void AppendExceptionJson(const Exception& e, const RunInfo& info, std::string* out);

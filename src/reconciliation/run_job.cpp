@@ -15,7 +15,7 @@ namespace {
 class PhaseProgress final : public recon::Progress {
  public:
   explicit PhaseProgress(jobs::Progress& out) : out_(out) {}
-  void Update(std::string_view phase, uint64_t done, uint64_t total) override {
+  void Update(std::string_view phase, uint64_t done, uint64_t of) override {
     struct Span {
       int64_t from, to;
       const char* label;
@@ -23,7 +23,7 @@ class PhaseProgress final : public recon::Progress {
     Span span{0, 450, "Reading the inputs"};
     if (phase == "join") span = {450, 900, "Comparing"};
     if (phase == "suggest") span = {900, 950, "Suggesting matches"};
-    const double fraction = total ? static_cast<double>(done) / static_cast<double>(total) : 0.0;
+    const double fraction = of ? static_cast<double>(done) / static_cast<double>(of) : 0.0;
     out_.Update(span.from + static_cast<int64_t>(fraction * static_cast<double>(span.to - span.from)), kTotal,
                 span.label);
   }
@@ -42,21 +42,6 @@ Result<std::string> ReadServerFile(const std::string& path) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();
-}
-
-nlohmann::json SummaryJson(const recon::Summary& s) {
-  return {{"left_rows", s.left_rows},
-          {"right_rows", s.right_rows},
-          {"matched", s.matched},
-          {"mismatched", s.mismatched},
-          {"only_left", s.only_left},
-          {"only_right", s.only_right},
-          {"duplicate_keys", s.duplicate_keys},
-          {"duplicate_left_rows", s.duplicate_left_rows},
-          {"duplicate_right_rows", s.duplicate_right_rows},
-          {"parse_errors", s.parse_errors},
-          {"suggested", s.suggested},
-          {"spilled", s.spilled}};
 }
 
 struct Applied {
@@ -199,7 +184,7 @@ Result<jobs::Outcome> ReconciliationService::ExecuteRun(const jobs::Job& job, jo
 
   progress.Update(950, PhaseProgress::kTotal, "Storing the items");
   std::vector<ItemDraft> drafts = sink.TakeItems();
-  nlohmann::json counts = SummaryJson(*summary);
+  nlohmann::json counts = recon::SummaryToJson(*summary);
   Status stored = db_.TransactStatus([&](store::Connection& c) -> Status {
     const Applied applied = TRY(ApplyItems(c, run, drafts, actor));
     counts["items"] = static_cast<int64_t>(drafts.size());

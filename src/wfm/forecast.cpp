@@ -21,10 +21,10 @@ std::vector<std::vector<double>> IntradayProfile(const std::vector<double>& cont
     }
   }
   auto normalise = [](std::vector<double>& shares) {
-    double total = 0;
-    for (double v : shares) total += v;
-    if (total <= 0) return false;
-    for (double& v : shares) v /= total;
+    double sum = 0;
+    for (double v : shares) sum += v;
+    if (sum <= 0) return false;
+    for (double& v : shares) v /= sum;
     return true;
   };
   if (!normalise(pooled)) std::fill(pooled.begin(), pooled.end(), 1.0 / per_day);
