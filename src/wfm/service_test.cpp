@@ -62,7 +62,7 @@ class WfmServiceTest : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(run.ok()) << run.error().message;
     EXPECT_EQ(run->state, "queued");
     NoProgress progress;
-    auto done = service_->ExecuteForecast(run->id, 84, run->job_id, progress);
+    auto done = service_->ExecuteForecast(run->id, {7, 14, 84}, run->job_id, progress);
     EXPECT_TRUE(done.ok()) << done.error().message;
     EXPECT_EQ(progress.last_done, 4);
     return done.value();
@@ -167,7 +167,7 @@ TEST_P(WfmServiceTest, AForecastWithoutHistoryFailsAndSaysWhy) {
   auto run = service_->StartForecast(manager_, queue->id, {}, "t");
   ASSERT_TRUE(run.ok());
   NoProgress progress;
-  auto done = service_->ExecuteForecast(run->id, 84, run->job_id, progress);
+  auto done = service_->ExecuteForecast(run->id, {}, run->job_id, progress);
   ASSERT_FALSE(done.ok());
   EXPECT_EQ(done.error().code, "wfm.no_history");
   EXPECT_EQ(service_->GetForecast(run->id)->state, "failed");

@@ -50,7 +50,8 @@ export const MODULES: ModuleInfo[] = [
   },
   {
     key: 'staffing',
-    label: 'Workforce management',
+    // workforce management (WFM); "Staffing" keeps it apart from Workforce (MSP/VMS workers) in the menu
+    label: 'Staffing',
     path: '/staffing',
     built: true,
     planned:

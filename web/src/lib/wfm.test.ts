@@ -10,9 +10,10 @@ describe('wfm helpers', () => {
     expect(intervalStart(3, 15)).toBe('00:45')
   })
 
-  it('grades accuracy by WAPE', () => {
-    expect(accuracyGrade({ mape: 3, wape: 4, points: 10, zero_actuals: 0 }).label).toBe('good')
-    expect(accuracyGrade({ mape: null, wape: 25, points: 10, zero_actuals: 0 }).label).toBe('poor')
+  it('grades daily accuracy by WAPE', () => {
+    expect(accuracyGrade({ mape: 3, wape: 4.9, points: 7, zero_actuals: 0 }).label).toBe('good')
+    expect(accuracyGrade({ mape: 3, wape: 5, points: 7, zero_actuals: 0 }).label).toBe('fair')
+    expect(accuracyGrade({ mape: null, wape: 10, points: 7, zero_actuals: 0 }).label).toBe('poor')
     expect(accuracyGrade(undefined).label).toBe('not measured')
   })
 

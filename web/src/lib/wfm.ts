@@ -26,12 +26,16 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
   return value === null || value === undefined ? '—' : `${value.toFixed(digits)} %`
 }
 
-/** Accuracy read as a word: WAPE under 10 % is good, under 20 % fair, else poor (contact-centre rules of thumb). */
-export function accuracyGrade(level: AccuracyLevel | undefined): { label: string; color: string } {
-  const wape = level?.wape
+/**
+ * Daily accuracy read as a word: WAPE under 5 % is good, under 10 % fair, else poor. Graded by day, not by
+ * interval: a half hour of 20 calls varies by ±√20 ≈ 22 % by chance alone (Poisson), so interval WAPE has a
+ * floor no forecast can beat.
+ */
+export function accuracyGrade(daily: AccuracyLevel | undefined): { label: string; color: string } {
+  const wape = daily?.wape
   if (wape === null || wape === undefined) return { label: 'not measured', color: 'gray' }
-  if (wape < 10) return { label: 'good', color: 'green' }
-  if (wape < 20) return { label: 'fair', color: 'yellow' }
+  if (wape < 5) return { label: 'good', color: 'green' }
+  if (wape < 10) return { label: 'fair', color: 'yellow' }
   return { label: 'poor', color: 'red' }
 }
 

@@ -23,7 +23,7 @@ function Stat({ label, value, testId }: { label: string; value: string; testId?:
 
 /** The held-back days, actual against forecast, with the accuracy beside the chart. */
 function AccuracyPanel({ forecast }: { forecast: WfmForecast }) {
-  const grade = accuracyGrade(forecast.accuracy.interval)
+  const grade = accuracyGrade(forecast.accuracy.daily)
   const p = forecast.params
   return (
     <Paper withBorder p="md" radius="sm" data-testid="wfm-accuracy">
@@ -50,7 +50,7 @@ function AccuracyPanel({ forecast }: { forecast: WfmForecast }) {
         </div>
         <Stack gap="sm" w={220}>
           <Group gap={6}>
-            <Text size="sm" fw={600}>Accuracy</Text>
+            <Text size="sm" fw={600}>Daily accuracy</Text>
             <Badge color={grade.color} variant="light" data-testid="wfm-accuracy-grade">{grade.label}</Badge>
           </Group>
           <SimpleGrid cols={2} spacing="xs">
@@ -61,7 +61,7 @@ function AccuracyPanel({ forecast }: { forecast: WfmForecast }) {
           </SimpleGrid>
           <Text size="xs" c="dimmed">
             Holt-Winters ({p.seasonality ?? '—'}): α {p.alpha?.toFixed(2)}, β {p.beta?.toFixed(2)}, γ {p.gamma?.toFixed(2)}
-            {p.trend ? ', with trend' : ', no trend'}. MAPE leaves out intervals with no contacts; WAPE weighs by volume.
+            {p.trend ? ', with trend' : ', no trend'}. MAPE leaves out intervals with no contacts; WAPE weighs by volume. Intervals vary by chance (±√n calls), so the grade is by day.
           </Text>
         </Stack>
       </Group>

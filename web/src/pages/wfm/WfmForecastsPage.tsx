@@ -22,14 +22,14 @@ const COLUMNS: WfmColumn<WfmForecast>[] = [
   { id: 'forecast', header: 'Forecast from', cell: (f) => (f.forecast_from ? `${f.forecast_from} (${f.horizon_days} d)` : '—') },
   {
     id: 'accuracy',
-    header: 'Accuracy (WAPE, interval / day)',
+    header: 'Accuracy (WAPE, day / interval)',
     cell: (f) => {
       if (f.state !== 'succeeded') return f.error ? <Text size="sm" c="red">{f.error}</Text> : '—'
-      const grade = accuracyGrade(f.accuracy.interval)
+      const grade = accuracyGrade(f.accuracy.daily)
       return (
         <Group gap={6} wrap="nowrap">
           <Badge variant="light" color={grade.color}>{grade.label}</Badge>
-          <Text size="sm">{formatPercent(f.accuracy.interval?.wape)} / {formatPercent(f.accuracy.daily?.wape)}</Text>
+          <Text size="sm">{formatPercent(f.accuracy.daily?.wape)} / {formatPercent(f.accuracy.interval?.wape)}</Text>
         </Group>
       )
     },
