@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { launchBrowser, login, newContext, screenshot, selectOption, startServer } from './harness.mjs'
+import { launchBrowser, login, newContext, screenshot, selectOption, startServer, until } from './harness.mjs'
 
 const fixture = (name) => fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/wfm', name))
 const BAD = Buffer.from('call_id,queue,arrived_at,outcome,handle_s\nx-1,employer_line,2026-01-05T09:05:00-05:00,hung up,100\n')
@@ -75,10 +75,26 @@ describe('workforce management journeys', { timeout: 600_000 }, () => {
     assert.equal(await page.locator('input[aria-label="Day"]').inputValue(), 'Mon 2026-02-09')
     const gaps = page.getByTestId('gap-row')
     assert.equal(await gaps.count(), 2)
-    assert.match(await gaps.nth(0).innerText(), /^12:00\s+3\.0\s+—\s+240\s+2\s+3\s+94\.2 %\s+[\d.]+\s+20 %\s+2\s+1 short$/)
+    assert.match(await gaps.nth(0).innerText(), /^12:00\s+3\.0\s+—\s+240\s+2\s+3\s+94\.2 %\s+[\d.]+\s+20 %\s+1 short$/)
+    assert.equal(await page.getByLabel('Scheduled at 12:00').inputValue(), '2')
     assert.match(await gaps.nth(1).innerText(), /^12:30\s/)
     assert.equal(await page.getByTestId('wfm-day-short').innerText(), '2')
     await screenshot(page, 'wfm-staffing')
+
+    // The manager covers lunch at 12:00 in place: that gap closes, 12:30 stays short.
+    const noon = page.getByLabel('Scheduled at 12:00')
+    await noon.fill('3')
+    await noon.press('Enter')
+    await until(async () => (await gaps.count()) === 1, 'one gap left')
+    assert.match(await gaps.nth(0).innerText(), /^12:30\s/)
+
+    // Callers' patience becomes known: the queue is sized with Erlang A from then on.
+    await page.getByRole('tab', { name: 'Queues' }).click()
+    const row = page.getByRole('row').filter({ hasText: 'employer_line' })
+    await row.getByRole('button', { name: 'Edit' }).click()
+    await page.getByLabel('Average patience (s; empty: Erlang C)').fill('300')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await row.filter({ hasText: 'Erlang A (patience 300 s)' }).waitFor()
     await ctx.close()
   })
 

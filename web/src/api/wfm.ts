@@ -165,3 +165,10 @@ export async function importCallDetail(csv: string, fileName: string) {
 export async function importSchedule(csv: string, fileName: string) {
   return (await request<WfmImportReport>(`${WFM}/schedule/import${buildQuery({ file_name: fileName })}`, { method: 'POST', rawBody: csv, contentType: 'text/csv' })).data
 }
+
+export async function setSchedule(queueId: number, entries: { date: string; start: string; scheduled: number }[]) {
+  return (await request<{ changed: number }>(`${WFM}/queues/${queueId}/schedule`, { method: 'PUT', body: { entries } })).data
+}
+export async function updateQueue(id: number, version: number, changes: Partial<WfmQueue>) {
+  return (await request<WfmQueue>(`${WFM}/queues/${id}`, { method: 'PATCH', body: changes, ifMatch: `"${version}"` })).data
+}

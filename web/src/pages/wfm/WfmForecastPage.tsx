@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react'
-import { Alert, Anchor, Badge, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { CompositeChart, LineChart } from '@mantine/charts'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useParams } from 'react-router'
 import { getJob } from '../../api/endpoints'
 import { errorMessage } from '../../api/http'
-import { getForecast, getStaffingPlan, staffingExportUrl, type StaffingPlan, type WfmForecast } from '../../api/wfm'
+import { notifications } from '@mantine/notifications'
+import { getForecast, getStaffingPlan, setSchedule, staffingExportUrl, type PlanInterval, type StaffingPlan, type WfmForecast } from '../../api/wfm'
+import { useAuth } from '../../auth/AuthContext'
 import { ExportButtons } from '../../components/ExportButtons'
 import { JobProgress, jobFinished, jobPercent } from '../../components/JobProgress'
 import { humanize } from '../../lib/format'
 import { accuracyGrade, backtestPoints, dayLabel, dayTotals, formatPercent, planDays, staffingPoints } from '../../lib/wfm'
-import { WfmHeader } from './WfmLayout'
+import { canPlanWfm, WfmHeader } from './WfmLayout'
 
 function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -69,8 +71,43 @@ function AccuracyPanel({ forecast }: { forecast: WfmForecast }) {
   )
 }
 
+/** The positions scheduled in one interval, changed in place by those who plan (saved when the field is left). */
+function ScheduledCell({ plan, row, editable }: { plan: StaffingPlan; row: PlanInterval; editable: boolean }) {
+  const queryClient = useQueryClient()
+  const [value, setValue] = useState<number | string>(row.scheduled)
+  useEffect(() => setValue(row.scheduled), [row.scheduled])
+  if (!editable) return <>{row.scheduled}</>
+  async function save() {
+    const scheduled = Number(value)
+    if (!Number.isInteger(scheduled) || scheduled < 0 || scheduled === row.scheduled) return setValue(row.scheduled)
+    try {
+      await setSchedule(plan.queue.id, [{ date: row.day, start: row.start, scheduled }])
+      await queryClient.invalidateQueries({ queryKey: ['wfm', 'plan', plan.forecast_id] })
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Schedule not saved', message: errorMessage(e) })
+      setValue(row.scheduled)
+    }
+  }
+  return (
+    <NumberInput
+      size="xs"
+      w={70}
+      ml="auto"
+      min={0}
+      allowDecimal={false}
+      value={value}
+      onChange={setValue}
+      onBlur={save}
+      onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      aria-label={`Scheduled at ${row.start}`}
+    />
+  )
+}
+
 /** Required against scheduled positions per interval of one day, the gaps in red, and the day's table. */
 function StaffingPanel({ plan }: { plan: StaffingPlan }) {
+  const { user } = useAuth()
+  const editable = canPlanWfm(user?.role)
   const days = planDays(plan)
   const [day, setDay] = useState<string | null>(null)
   const current = day ?? days.find((d) => dayTotals(plan, d).forecast > 0) ?? days[0]
@@ -157,7 +194,7 @@ function StaffingPanel({ plan }: { plan: StaffingPlan }) {
                 <Table.Td ta="right">{p.positions ? formatPercent(p.service_level * 100) : '—'}</Table.Td>
                 <Table.Td ta="right">{p.positions && p.asa_s !== null ? p.asa_s.toFixed(1) : '—'}</Table.Td>
                 <Table.Td ta="right">{p.positions ? formatPercent(p.occupancy * 100, 0) : '—'}</Table.Td>
-                <Table.Td ta="right">{p.scheduled}</Table.Td>
+                <Table.Td ta="right"><ScheduledCell plan={plan} row={p} editable={editable} /></Table.Td>
                 <Table.Td ta="right" fw={p.gap !== 0 ? 700 : undefined} c={p.gap > 0 ? 'red.8' : p.gap < 0 ? 'teal.8' : undefined}>
                   {p.gap > 0 ? `${p.gap} short` : p.gap < 0 ? `${-p.gap} over` : '0'}
                 </Table.Td>

@@ -1,10 +1,13 @@
-import { Group, Paper, Stack, TextInput } from '@mantine/core'
+import { useState } from 'react'
+import { Button, Group, Paper, Stack, TextInput } from '@mantine/core'
 import { Link } from 'react-router'
 import { wfmExportUrl, type WfmQueue } from '../../api/wfm'
 import { ExportButtons } from '../../components/ExportButtons'
 import { formatDateTime } from '../../lib/format'
 import { useDebouncedUrlSearch, useUrlParams } from '../../lib/urlParams'
-import { WfmHeader } from './WfmLayout'
+import { useAuth } from '../../auth/AuthContext'
+import { canPlanWfm, WfmHeader } from './WfmLayout'
+import { WfmQueueModal } from './WfmQueueModal'
 import { WfmList, type WfmColumn } from './WfmList'
 
 const pct = (x: number) => `${Math.round(x * 100)} %`
@@ -26,8 +29,13 @@ const COLUMNS: WfmColumn<WfmQueue>[] = [
   { id: 'updated_at', header: 'Changed', sort: 'updated_at', cell: (q) => formatDateTime(q.updated_at) },
 ]
 
-/** The queues WFM plans, with their staffing targets. */
+/** The queues WFM plans, with their staffing targets (editable by those who plan). */
 export function WfmQueuesPage() {
+  const { user } = useAuth()
+  const [editing, setEditing] = useState<WfmQueue | null>(null)
+  const columns: WfmColumn<WfmQueue>[] = canPlanWfm(user?.role)
+    ? [...COLUMNS, { id: 'edit', header: '', cell: (q) => <Button size="compact-xs" variant="default" onClick={() => setEditing(q)}>Edit</Button> }]
+    : COLUMNS
   const { params, update } = useUrlParams()
   const [search, setSearch] = useDebouncedUrlSearch(params, update)
   const filters = { q: params.get('q'), sort: params.get('sort') ?? 'name' }
@@ -42,7 +50,8 @@ export function WfmQueuesPage() {
           </Group>
         </Group>
       </Paper>
-      <WfmList<WfmQueue> what="queues" noun="queues" filters={filters} columns={COLUMNS} onSort={(sort) => update({ sort })} />
+      <WfmList<WfmQueue> what="queues" noun="queues" filters={filters} columns={columns} onSort={(sort) => update({ sort })} />
+      {editing && <WfmQueueModal queue={editing} onClose={() => setEditing(null)} />}
     </Stack>
   )
 }
