@@ -13,6 +13,7 @@
 #include "jobs/routes.h"
 #include "reconciliation/routes.h"
 #include "store/migrate.h"
+#include "wfm/routes.h"
 
 namespace concord::app {
 namespace {
@@ -29,7 +30,7 @@ bool IsPostgres(const std::string& url) {
 std::vector<store::Migration> AllMigrations() {
   std::vector<store::Migration> all;
   for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
-                    reconciliation::Migrations()}) {
+                    reconciliation::Migrations(), wfm::Migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -73,6 +74,8 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->clients->RegisterJobs(platform->jobs);
   platform->reconciliation = std::make_unique<reconciliation::ReconciliationService>(*platform->db);
   platform->reconciliation->RegisterJobs(platform->jobs);
+  platform->wfm = std::make_unique<wfm::WfmService>(*platform->db);
+  platform->wfm->RegisterJobs(platform->jobs);
   clients::ClientService* client_service = platform->clients.get();
   platform->reconciliation->RegisterSource(
       "clients", "Client accounts: id, external_ref, legal_name, dba, tax_id (masked), industry, status, city, ...",
@@ -88,6 +91,7 @@ void InstallRoutes(http::Router& router, Platform& platform) {
   auth::InstallAuth(router, *platform.accounts);
   clients::InstallRoutes(router, *platform.clients, *platform.db);
   reconciliation::InstallRoutes(router, *platform.reconciliation);
+  wfm::InstallRoutes(router, *platform.wfm);
   jobs::InstallRoutes(router, *platform.db);
   audit::InstallRoutes(router, *platform.db);
   router.Add(

@@ -30,7 +30,7 @@ bool RoleHas(Role role, Permission p) {
     case Role::kCoordinator:
       return p == Permission::kClientsRead || p == Permission::kClientsWrite || p == Permission::kClientsImport ||
              p == Permission::kAuditRead || p == Permission::kUsersRead || p == Permission::kJobsRun ||
-             p == Permission::kReconRead || p == Permission::kReconWork;
+             p == Permission::kReconRead || p == Permission::kReconWork || p == Permission::kWfmRead;
     case Role::kClientUser:
       return p == Permission::kClientsRead || p == Permission::kAuditRead || p == Permission::kJobsRun ||
              p == Permission::kReconRead;

@@ -30,6 +30,8 @@ enum class Permission {
   kReconRead,      // reconciliation specs, runs and exception items (scoped like everything else)
   kReconWork,      // save specs, upload inputs, start runs, assign/resolve/accept items
   kReconSchedule,  // schedule runs on files the server reads from its own disk
+  kWfmRead,        // workforce management: queues, history, forecasts, staffing plans (internal)
+  kWfmPlan,        // change queues' targets, import call detail and schedules, run forecasts
 };
 
 bool RoleHas(Role role, Permission permission);
