@@ -30,6 +30,11 @@ enum class Permission {
   kReconRead,      // reconciliation specs, runs and exception items (scoped like everything else)
   kReconWork,      // save specs, upload inputs, start runs, assign/resolve/accept items
   kReconSchedule,  // schedule runs on files the server reads from its own disk
+  kWorkforceRead,     // programmes, workers, PSRs, assignments… (scoped: a worker sees only themself)
+  kWorkforceWrite,    // the coordinator's edits: PSRs, assignments and their life cycle, onboarding
+  kWorkforceApprove,  // sign an escalated contractor classification
+  kTimeEnter,         // enter and submit timecards and expenses (a worker: their own)
+  kTimeApprove,       // approve or reject timecards and expenses (a client user: their client's)
 };
 
 bool RoleHas(Role role, Permission permission);
