@@ -30,11 +30,13 @@ bool RoleHas(Role role, Permission p) {
     case Role::kCoordinator:
       return p == Permission::kClientsRead || p == Permission::kClientsWrite || p == Permission::kClientsImport ||
              p == Permission::kAuditRead || p == Permission::kUsersRead || p == Permission::kJobsRun ||
-             p == Permission::kReconRead || p == Permission::kReconWork || p == Permission::kWfmRead;
+             p == Permission::kReconRead || p == Permission::kReconWork || p == Permission::kWfmRead ||
+             p == Permission::kWorkforceRead || p == Permission::kWorkforceWrite || p == Permission::kTimeEnter ||
+             p == Permission::kTimeApprove;
     case Role::kClientUser:
       return p == Permission::kClientsRead || p == Permission::kAuditRead || p == Permission::kJobsRun ||
-             p == Permission::kReconRead;
-    case Role::kWorker: return false;
+             p == Permission::kReconRead || p == Permission::kWorkforceRead || p == Permission::kTimeApprove;
+    case Role::kWorker: return p == Permission::kWorkforceRead || p == Permission::kTimeEnter;
   }
   return false;
 }
