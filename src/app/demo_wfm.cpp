@@ -118,10 +118,11 @@ Status AddWorkforceDemo(Platform& p, const auth::Principal& manager, uint64_t se
     TRY(p.wfm->ImportCalls(actor, Calls(rng, q, history_from, kForecastFrom, serial),
                            {{"file_name", std::string(q.key) + "-history.csv"}}, false));
 
-    const wfm::ForecastRun run =
-        TRY(p.wfm->StartForecast(manager, queue.id, {7, 14, 7 * weeks}, "demo", /*in_background=*/false));
+    // History to the closed Sunday before the forecast (the last call came on Saturday).
+    const wfm::ForecastInput window{7, 14, 7 * weeks, kForecastFrom.AddDays(-1)};
+    const wfm::ForecastRun run = TRY(p.wfm->StartForecast(manager, queue.id, window, "demo", /*in_background=*/false));
     NoProgress progress;
-    TRY(p.wfm->ExecuteForecast(run.id, 7 * weeks, std::nullopt, progress));
+    TRY(p.wfm->ExecuteForecast(run.id, window, std::nullopt, progress));
 
     const wfm::StaffingPlan plan = TRY(p.wfm->Plan(run.id, {}));
     std::vector<wfm::ScheduleEntry> schedule;

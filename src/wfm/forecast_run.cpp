@@ -107,7 +107,8 @@ Result<ForecastRun> WfmService::StartForecast(const auth::Principal& caller, int
     run.created_at = run.updated_at = store::NowText();
     run.id = TRY(InsertForecast(c, run));
     if (in_background) {
-      const nlohmann::json payload = {{"forecast_id", run.id}, {"history_days", input.history_days}};
+      nlohmann::json payload = {{"forecast_id", run.id}, {"history_days", input.history_days}};
+      if (input.history_to) payload["history_to"] = input.history_to->ToString();
       run.job_id = TRY(jobs::Enqueue(c, {kForecastJob, payload, caller.user_id, std::nullopt, 1}));
       TRY(SaveForecast(c, run));
     }
@@ -119,8 +120,9 @@ Result<ForecastRun> WfmService::StartForecast(const auth::Principal& caller, int
   });
 }
 
-Result<ForecastRun> WfmService::ExecuteForecast(int64_t run_id, int history_days, std::optional<int64_t> job_id,
-                                                jobs::Progress& progress) {
+Result<ForecastRun> WfmService::ExecuteForecast(int64_t run_id, const ForecastInput& input,
+                                                std::optional<int64_t> job_id, jobs::Progress& progress) {
+  const int history_days = input.history_days;
   ForecastRun run = TRY(GetForecast(run_id));
   const Queue queue = TRY(GetQueue(run.queue_id));
   auto finish = [&](std::optional<Error> error) -> Result<ForecastRun> {
@@ -144,8 +146,9 @@ Result<ForecastRun> WfmService::ExecuteForecast(int64_t run_id, int history_days
       span = TRY(ContactSpan(*conn, queue.id));
     }
     if (!span) return Error::Invalid("wfm.no_history", "Queue " + queue.key + " has no contacts to forecast from.");
-    const Date last = LocalDay(zone, TRY(Instant::Parse(span->second)));
+    const Date last = input.history_to.value_or(LocalDay(zone, TRY(Instant::Parse(span->second))));
     Date first = LocalDay(zone, TRY(Instant::Parse(span->first)));
+    if (first > last) return Error::Invalid("wfm.no_history", "Queue " + queue.key + " has no contacts by " + last.ToString() + ".");
     if (history_days > 0 && DaysBetween(first, last) + 1 > history_days) first = last.AddDays(1 - history_days);
     const int days = DaysBetween(first, last) + 1;
 
@@ -292,8 +295,10 @@ io::Table WfmService::PlanTable(const StaffingPlan& plan) {
 
 void WfmService::RegisterJobs(jobs::Registry& registry) {
   registry.Register(kForecastJob, [this](const jobs::Job& job, jobs::Progress& progress) -> Result<jobs::Outcome> {
-    const ForecastRun run = TRY(ExecuteForecast(job.payload.value("forecast_id", int64_t{0}),
-                                                job.payload.value("history_days", 84), job.id, progress));
+    ForecastInput input;
+    input.history_days = job.payload.value("history_days", 84);
+    if (job.payload.contains("history_to")) input.history_to = TRY(Date::Parse(job.payload.value("history_to", "")));
+    const ForecastRun run = TRY(ExecuteForecast(job.payload.value("forecast_id", int64_t{0}), input, job.id, progress));
     return jobs::Outcome{{{"forecast_id", run.id}, {"accuracy", run.accuracy}}, std::nullopt};
   });
   registry.Register(kImportJob, [this](const jobs::Job& job, jobs::Progress& progress) -> Result<jobs::Outcome> {

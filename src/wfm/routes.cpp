@@ -432,6 +432,10 @@ void InstallRoutes(http::Router& router, WfmService& service) {
           if (auto v = f.Int("holdout_days")) input.holdout_days = static_cast<int>(*v);
           if (auto v = f.Int("horizon_days")) input.horizon_days = static_cast<int>(*v);
           if (auto v = f.Int("history_days")) input.history_days = static_cast<int>(*v);
+          if (auto v = f.String("history_to", 10); v && !v->empty()) {
+            if (auto day = Date::Parse(*v)) input.history_to = *day;
+            else f.Fail("history_to", "date.invalid", "Write the last day of history as YYYY-MM-DD.");
+          }
           TRY(f.Finish("The forecast"));
           const ForecastRun run = TRY(s->StartForecast(caller, id, input, ctx.request.request_id));
           return Response::Json(ToJson(run, false), 202);
@@ -442,7 +446,8 @@ void InstallRoutes(http::Router& router, WfmService& service) {
        {{"type", "object"},
         {"properties",
          {{"holdout_days", {{"type", "integer"}}}, {"horizon_days", {{"type", "integer"}}},
-          {"history_days", {{"type", "integer"}}}}}},
+          {"history_days", {{"type", "integer"}}},
+          {"history_to", {{"type", "string"}, {"format", "date"}, {"description", "last day of history"}}}}}},
        kForecastRef, {}, 202});
 
   router.Add(

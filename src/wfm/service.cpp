@@ -121,8 +121,8 @@ Result<ImportReport> WfmService::ImportCalls(const audit::Actor& actor, const st
   std::map<std::string, std::vector<CallDetail>> by_queue;
   for (const auto& call : calls) by_queue[call.queue].push_back(call);
   const auto total = static_cast<int64_t>(calls.size());
-  // SQLite lets one writer at a time, so progress is reported around the transaction, not inside it.
   if (progress) progress->Update(0, total, "Checked " + std::to_string(total) + " calls; saving");
+  int64_t saved = 0;
   ImportReport report;
   report.rows = total;
   report.dry_run = dry_run;
@@ -145,9 +145,19 @@ Result<ImportReport> WfmService::ImportCalls(const audit::Actor& actor, const st
                                      AuditJson(*queue)}));
       }
       if (dry_run) continue;  // counts of existing queues are only known by writing
-      const UpsertCounts counts = TRY(UpsertContacts(c, queue->id, queue_calls));
-      report.created += counts.created;
-      report.updated += counts.updated;
+      constexpr size_t kChunk = 2000;
+      for (size_t start = 0; start < queue_calls.size(); start += kChunk) {
+        const std::vector<CallDetail> chunk(queue_calls.begin() + static_cast<std::ptrdiff_t>(start),
+                                            queue_calls.begin() + static_cast<std::ptrdiff_t>(
+                                                                      std::min(queue_calls.size(), start + kChunk)));
+        const UpsertCounts counts = TRY(UpsertContacts(c, queue->id, chunk));
+        report.created += counts.created;
+        report.updated += counts.updated;
+        saved += static_cast<int64_t>(chunk.size());
+        // Progress is written on another connection: PostgreSQL takes it beside this transaction, SQLite
+        // (one writer at a time) would wait for it to end, so there it is reported only around it.
+        if (progress && c.is_postgres()) progress->Update(saved, total, "Saved " + std::to_string(saved) + " calls");
+      }
     }
     report.unchanged = dry_run ? 0 : total - report.created - report.updated;
     if (dry_run) return {};

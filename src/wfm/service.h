@@ -35,7 +35,8 @@ struct ImportReport {
 struct ForecastInput {
   int holdout_days = 7;   // the last days of history held back to measure accuracy
   int horizon_days = 14;  // days forecast after the history
-  int history_days = 84;  // at most this many days of history (from the last contact back)
+  int history_days = 84;  // at most this many days of history, ending at history_to
+  std::optional<Date> history_to;  // the last local day of history; default: the day of the last contact
 };
 
 // One interval of a staffing plan, with the local day and start it belongs to.
@@ -91,9 +92,9 @@ class WfmService {
   // ExecuteForecast itself.
   Result<ForecastRun> StartForecast(const auth::Principal& caller, int64_t queue_id, const ForecastInput& input,
                                     const std::string& request_id, bool in_background = true);
-  // The job's work: fits, back-tests and forecasts on at most history_days (0: all) days of history
-  // ending at the last contact; stores the outcome (or the error) on the run.
-  Result<ForecastRun> ExecuteForecast(int64_t run_id, int history_days, std::optional<int64_t> job_id,
+  // The job's work: fits, back-tests and forecasts on the input's history window (history_days 0: all);
+  // stores the outcome (or the error) on the run.
+  Result<ForecastRun> ExecuteForecast(int64_t run_id, const ForecastInput& input, std::optional<int64_t> job_id,
                                       jobs::Progress& progress);
 
   // Required staff per forecast interval for the queue's targets (overrides applied), beside the schedule.

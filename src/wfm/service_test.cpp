@@ -62,7 +62,7 @@ class WfmServiceTest : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(run.ok()) << run.error().message;
     EXPECT_EQ(run->state, "queued");
     NoProgress progress;
-    auto done = service_->ExecuteForecast(run->id, 84, run->job_id, progress);
+    auto done = service_->ExecuteForecast(run->id, {7, 14, 84}, run->job_id, progress);
     EXPECT_TRUE(done.ok()) << done.error().message;
     EXPECT_EQ(progress.last_done, 4);
     return done.value();
@@ -82,7 +82,13 @@ TEST_P(WfmServiceTest, ImportIsIdempotentAndCreatesTheQueue) {
   EXPECT_EQ(queue.contacts, 1290);
   EXPECT_EQ(queue.interval_min, 30);
 
-  ImportReport again = ImportFixture();
+  NoProgress progress;
+  auto again_result =
+      service_->ImportCallDetail(manager_.Actor("t"), Fixture("calls.csv"), "calls.csv", false, &progress);
+  ASSERT_TRUE(again_result.ok());
+  EXPECT_EQ(progress.last_done, 1290);
+  EXPECT_EQ(progress.last_total, 1290);
+  const ImportReport again = *again_result;
   EXPECT_EQ(again.created, 0);
   EXPECT_EQ(again.updated, 0);
   EXPECT_EQ(again.unchanged, 1290);
@@ -167,7 +173,7 @@ TEST_P(WfmServiceTest, AForecastWithoutHistoryFailsAndSaysWhy) {
   auto run = service_->StartForecast(manager_, queue->id, {}, "t");
   ASSERT_TRUE(run.ok());
   NoProgress progress;
-  auto done = service_->ExecuteForecast(run->id, 84, run->job_id, progress);
+  auto done = service_->ExecuteForecast(run->id, {}, run->job_id, progress);
   ASSERT_FALSE(done.ok());
   EXPECT_EQ(done.error().code, "wfm.no_history");
   EXPECT_EQ(service_->GetForecast(run->id)->state, "failed");
