@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "agency/routes.h"
 #include "audit/audit.h"
 #include "audit/routes.h"
 #include "auth/accounts.h"
@@ -29,7 +30,7 @@ bool IsPostgres(const std::string& url) {
 std::vector<store::Migration> AllMigrations() {
   std::vector<store::Migration> all;
   for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
-                    reconciliation::Migrations()}) {
+                    reconciliation::Migrations(), agency::Migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -73,6 +74,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->clients->RegisterJobs(platform->jobs);
   platform->reconciliation = std::make_unique<reconciliation::ReconciliationService>(*platform->db);
   platform->reconciliation->RegisterJobs(platform->jobs);
+  platform->agency = std::make_unique<agency::AgencyService>(*platform->db);
   clients::ClientService* client_service = platform->clients.get();
   platform->reconciliation->RegisterSource(
       "clients", "Client accounts: id, external_ref, legal_name, dba, tax_id (masked), industry, status, city, ...",
@@ -88,13 +90,15 @@ void InstallRoutes(http::Router& router, Platform& platform) {
   auth::InstallAuth(router, *platform.accounts);
   clients::InstallRoutes(router, *platform.clients, *platform.db);
   reconciliation::InstallRoutes(router, *platform.reconciliation);
+  agency::InstallRoutes(router, *platform.agency);
   jobs::InstallRoutes(router, *platform.db);
   audit::InstallRoutes(router, *platform.db);
   router.Add(
       "GET", "/api/v1/openapi.json",
       [&router](http::Context&) {
         nlohmann::json doc = router.OpenApi("concord", "0.1.0");
-        const nlohmann::json schemas = ComponentSchemas();  // outlives the loop over its items
+        nlohmann::json schemas = ComponentSchemas();  // outlives the loop over its items
+        schemas.update(agency::OpenApiSchemas());
         for (const auto& [name, schema] : schemas.items()) doc["components"]["schemas"][name] = schema;
         return http::Response::Json(doc);
       },

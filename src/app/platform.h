@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "agency/service.h"
 #include "auth/accounts.h"
 #include "clients/service.h"
 #include "crypto/crypto.h"
@@ -36,6 +37,7 @@ struct Platform {
   std::unique_ptr<auth::Accounts> accounts;
   std::unique_ptr<clients::ClientService> clients;
   std::unique_ptr<reconciliation::ReconciliationService> reconciliation;
+  std::unique_ptr<agency::AgencyService> agency;
   jobs::Registry jobs;
 };
 

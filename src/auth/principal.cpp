@@ -26,14 +26,15 @@ std::optional<Role> ParseRole(std::string_view name) {
 bool RoleHas(Role role, Permission p) {
   switch (role) {
     case Role::kAdmin: return true;
-    case Role::kManager: return p != Permission::kUsersManage;
+    case Role::kManager: return p != Permission::kUsersManage && p != Permission::kAgencyLockOverride;
     case Role::kCoordinator:
       return p == Permission::kClientsRead || p == Permission::kClientsWrite || p == Permission::kClientsImport ||
              p == Permission::kAuditRead || p == Permission::kUsersRead || p == Permission::kJobsRun ||
-             p == Permission::kReconRead || p == Permission::kReconWork;
+             p == Permission::kReconRead || p == Permission::kReconWork || p == Permission::kAgencyRead ||
+             p == Permission::kAgencyWrite || p == Permission::kAgencyApprove;
     case Role::kClientUser:
       return p == Permission::kClientsRead || p == Permission::kAuditRead || p == Permission::kJobsRun ||
-             p == Permission::kReconRead;
+             p == Permission::kReconRead || p == Permission::kAgencyRead || p == Permission::kAgencyApprove;
     case Role::kWorker: return false;
   }
   return false;

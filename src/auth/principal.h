@@ -30,6 +30,11 @@ enum class Permission {
   kReconRead,      // reconciliation specs, runs and exception items (scoped like everything else)
   kReconWork,      // save specs, upload inputs, start runs, assign/resolve/accept items
   kReconSchedule,  // schedule runs on files the server reads from its own disk
+  kAgencyRead,          // agency jobs, estimates, time, invoices and reports (scoped)
+  kAgencyWrite,         // open jobs, edit estimates, enter time, draft invoices
+  kAgencyApprove,       // approve or decline an estimate (client users in the portal; staff recording one)
+  kAgencyAdmin,         // agency settings, rate card, period locks, time approval, issuing invoices
+  kAgencyLockOverride,  // edit time in a locked period (never frozen time)
 };
 
 bool RoleHas(Role role, Permission permission);
