@@ -37,6 +37,11 @@ enum class Permission {
   kWorkforceApprove,  // sign an escalated contractor classification
   kTimeEnter,         // enter and submit timecards and expenses (a worker: their own)
   kTimeApprove,       // approve or reject timecards and expenses (a client user: their client's)
+  kAgencyRead,          // agency jobs, estimates, time, invoices and reports (scoped)
+  kAgencyWrite,         // open jobs, edit estimates, enter time, draft invoices
+  kAgencyApprove,       // approve or decline an estimate (client users in the portal; staff recording one)
+  kAgencyAdmin,         // agency settings, rate card, period locks, time approval, issuing invoices
+  kAgencyLockOverride,  // edit time in a locked period (never frozen time)
 };
 
 bool RoleHas(Role role, Permission permission);
