@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "agency/routes.h"
 #include "audit/audit.h"
 #include "audit/routes.h"
 #include "auth/accounts.h"
@@ -30,7 +31,7 @@ bool IsPostgres(const std::string& url) {
 std::vector<store::Migration> AllMigrations() {
   std::vector<store::Migration> all;
   for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
-                    reconciliation::Migrations(), wfm::Migrations()}) {
+                    reconciliation::Migrations(), wfm::Migrations(), agency::Migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -76,6 +77,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->reconciliation->RegisterJobs(platform->jobs);
   platform->wfm = std::make_unique<wfm::WfmService>(*platform->db);
   platform->wfm->RegisterJobs(platform->jobs);
+  platform->agency = std::make_unique<agency::AgencyService>(*platform->db);
   clients::ClientService* client_service = platform->clients.get();
   platform->reconciliation->RegisterSource(
       "clients", "Client accounts: id, external_ref, legal_name, dba, tax_id (masked), industry, status, city, ...",
@@ -92,13 +94,15 @@ void InstallRoutes(http::Router& router, Platform& platform) {
   clients::InstallRoutes(router, *platform.clients, *platform.db);
   reconciliation::InstallRoutes(router, *platform.reconciliation);
   wfm::InstallRoutes(router, *platform.wfm);
+  agency::InstallRoutes(router, *platform.agency);
   jobs::InstallRoutes(router, *platform.db);
   audit::InstallRoutes(router, *platform.db);
   router.Add(
       "GET", "/api/v1/openapi.json",
       [&router](http::Context&) {
         nlohmann::json doc = router.OpenApi("concord", "0.1.0");
-        const nlohmann::json schemas = ComponentSchemas();  // outlives the loop over its items
+        nlohmann::json schemas = ComponentSchemas();  // outlives the loop over its items
+        schemas.update(agency::OpenApiSchemas());
         for (const auto& [name, schema] : schemas.items()) doc["components"]["schemas"][name] = schema;
         return http::Response::Json(doc);
       },

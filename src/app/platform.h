@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "agency/service.h"
 #include "auth/accounts.h"
 #include "clients/service.h"
 #include "crypto/crypto.h"
@@ -38,6 +39,7 @@ struct Platform {
   std::unique_ptr<clients::ClientService> clients;
   std::unique_ptr<reconciliation::ReconciliationService> reconciliation;
   std::unique_ptr<wfm::WfmService> wfm;
+  std::unique_ptr<agency::AgencyService> agency;
   jobs::Registry jobs;
 };
 
