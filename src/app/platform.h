@@ -12,6 +12,7 @@
 #include "reconciliation/service.h"
 #include "server/router.h"
 #include "store/db.h"
+#include "workforce/service.h"
 
 namespace CLI {
 class App;
@@ -36,6 +37,7 @@ struct Platform {
   std::unique_ptr<auth::Accounts> accounts;
   std::unique_ptr<clients::ClientService> clients;
   std::unique_ptr<reconciliation::ReconciliationService> reconciliation;
+  std::unique_ptr<workforce::WorkforceService> workforce;
   jobs::Registry jobs;
 };
 

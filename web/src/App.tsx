@@ -16,6 +16,7 @@ import { ReconSpecFormPage } from './pages/ReconSpecFormPage'
 import { ReconSpecPage } from './pages/ReconSpecPage'
 import { ReconSpecsPage } from './pages/ReconSpecsPage'
 import { ReconStartRunPage } from './pages/ReconStartRunPage'
+import { workforceRoutes } from './pages/workforce/routes'
 
 export function App() {
   const { user, loading } = useAuth()
@@ -59,6 +60,7 @@ export function App() {
         <Route path="reconciliation/specs/new" element={<ReconSpecFormPage mode="create" />} />
         <Route path="reconciliation/specs/:id" element={<ReconSpecPage />} />
         <Route path="reconciliation/specs/:id/edit" element={<ReconSpecFormPage mode="edit" />} />
+        {workforceRoutes(user.role)}
         {MODULES.filter((m) => !m.built).map((m) => (
           <Route key={m.key} path={m.path.slice(1)} element={<NotBuiltPage module={m} />} />
         ))}
