@@ -5,13 +5,12 @@
 #include "app/demo_names.h"
 #include "app/demo_random.h"
 #include "app/demo_workforce.h"
+#include "app/demo_wfm.h"
 
 namespace concord::app {
 namespace {
 
 namespace names = demo_names;
-
-using Random = DemoRandom;
 
 std::string Digits(Random& rng, int count) {
   std::string out;
@@ -187,7 +186,10 @@ Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize
   const auth::Principal coordinator{.user_id = staff.coordinators.front(), .name = "Casey Coordinator",
                                     .role = auth::Role::kCoordinator};
   TRY(AddReconciliation(p, coordinator, created));
-  TRY(AddWorkforceDemo(p, coordinator, client_ids, seed, size == DemoSize::kSmall ? 1 : 6));
+  const auth::Principal manager{.user_id = staff.executives.front(), .name = "Morgan Manager",
+                                .role = auth::Role::kManager};
+  TRY(AddWorkforceDemo(p, manager, seed, size));
+  TRY(AddEorDemo(p, coordinator, client_ids, seed, size == DemoSize::kSmall ? 1 : 6));
   // The demo client user belongs to the first client; a second one to the second, for isolation demos.
   TRY(AddUser(p, "client@concord.test", "Dana Client", auth::Role::kClientUser, {client_ids.front()}));
   TRY(AddUser(p, "client2@concord.test", "Jamie Client", auth::Role::kClientUser, {client_ids.at(1)}));

@@ -47,7 +47,7 @@ std::string Cents(int64_t cents) {
   return std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + std::to_string(cents % 100);
 }
 
-std::string TargetState(DemoRandom& rng) {
+std::string TargetState(Random& rng) {
   int roll = static_cast<int>(rng.Below(100));
   for (const auto& [state, share] : kStateMix) {
     if (roll < share) return std::string(state);
@@ -58,7 +58,7 @@ std::string TargetState(DemoRandom& rng) {
 
 class Builder {
  public:
-  Builder(Platform& p, const auth::Principal& actor, DemoRandom& rng, Date today)
+  Builder(Platform& p, const auth::Principal& actor, Random& rng, Date today)
       : s_(*p.workforce), actor_(actor), rng_(rng), today_(today), monday_(workforce::WeekStart(today)) {}
 
   Result<json> Event(const json& a, json body) {
@@ -194,7 +194,7 @@ class Builder {
 
   WorkforceService& s_;
   const auth::Principal& actor_;
-  DemoRandom& rng_;
+  Random& rng_;
   Date today_, monday_;
 };
 
@@ -232,9 +232,9 @@ Result<std::string> VmsExport(WorkforceService& s, const auth::Principal& actor,
 
 }  // namespace
 
-Status AddWorkforceDemo(Platform& p, const auth::Principal& coordinator, const std::vector<int64_t>& client_ids,
+Status AddEorDemo(Platform& p, const auth::Principal& coordinator, const std::vector<int64_t>& client_ids,
                         uint64_t seed, int scale) {
-  DemoRandom rng(seed ^ 0x5eed0004ULL);
+  Random rng(seed ^ 0x5eed0004ULL);
   const Date today = workforce::TodayUtc();
   const auth::Principal admin{.user_id = coordinator.user_id, .name = coordinator.name, .role = auth::Role::kAdmin};
   Builder build(p, admin, rng, today);

@@ -12,7 +12,7 @@
 namespace concord::app {
 
 // `scale` 1 gives 240 assignments; the large demo passes 6.
-Status AddWorkforceDemo(Platform& p, const auth::Principal& coordinator, const std::vector<int64_t>& client_ids,
+Status AddEorDemo(Platform& p, const auth::Principal& coordinator, const std::vector<int64_t>& client_ids,
                         uint64_t seed, int scale);
 
 }  // namespace concord::app

@@ -14,6 +14,7 @@
 #include "reconciliation/routes.h"
 #include "store/migrate.h"
 #include "workforce/routes.h"
+#include "wfm/routes.h"
 
 namespace concord::app {
 namespace {
@@ -30,7 +31,7 @@ bool IsPostgres(const std::string& url) {
 std::vector<store::Migration> AllMigrations() {
   std::vector<store::Migration> all;
   for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
-                    reconciliation::Migrations(), workforce::Migrations()}) {
+                    reconciliation::Migrations(), wfm::Migrations(), workforce::Migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -74,6 +75,8 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->clients->RegisterJobs(platform->jobs);
   platform->reconciliation = std::make_unique<reconciliation::ReconciliationService>(*platform->db);
   platform->reconciliation->RegisterJobs(platform->jobs);
+  platform->wfm = std::make_unique<wfm::WfmService>(*platform->db);
+  platform->wfm->RegisterJobs(platform->jobs);
   clients::ClientService* client_service = platform->clients.get();
   platform->reconciliation->RegisterSource(
       "clients", "Client accounts: id, external_ref, legal_name, dba, tax_id (masked), industry, status, city, ...",
@@ -98,6 +101,7 @@ void InstallRoutes(http::Router& router, Platform& platform) {
   clients::InstallRoutes(router, *platform.clients, *platform.db);
   reconciliation::InstallRoutes(router, *platform.reconciliation);
   workforce::InstallRoutes(router, *platform.workforce);
+  wfm::InstallRoutes(router, *platform.wfm);
   jobs::InstallRoutes(router, *platform.db);
   audit::InstallRoutes(router, *platform.db);
   router.Add(

@@ -30,8 +30,9 @@ bool RoleHas(Role role, Permission p) {
     case Role::kCoordinator:
       return p == Permission::kClientsRead || p == Permission::kClientsWrite || p == Permission::kClientsImport ||
              p == Permission::kAuditRead || p == Permission::kUsersRead || p == Permission::kJobsRun ||
-             p == Permission::kReconRead || p == Permission::kReconWork || p == Permission::kWorkforceRead ||
-             p == Permission::kWorkforceWrite || p == Permission::kTimeEnter || p == Permission::kTimeApprove;
+             p == Permission::kReconRead || p == Permission::kReconWork || p == Permission::kWfmRead ||
+             p == Permission::kWorkforceRead || p == Permission::kWorkforceWrite || p == Permission::kTimeEnter ||
+             p == Permission::kTimeApprove;
     case Role::kClientUser:
       return p == Permission::kClientsRead || p == Permission::kAuditRead || p == Permission::kJobsRun ||
              p == Permission::kReconRead || p == Permission::kWorkforceRead || p == Permission::kTimeApprove;

@@ -30,6 +30,8 @@ enum class Permission {
   kReconRead,      // reconciliation specs, runs and exception items (scoped like everything else)
   kReconWork,      // save specs, upload inputs, start runs, assign/resolve/accept items
   kReconSchedule,  // schedule runs on files the server reads from its own disk
+  kWfmRead,        // workforce management: queues, history, forecasts, staffing plans (internal)
+  kWfmPlan,        // change queues' targets, import call detail and schedules, run forecasts
   kWorkforceRead,     // programmes, workers, PSRs, assignments… (scoped: a worker sees only themself)
   kWorkforceWrite,    // the coordinator's edits: PSRs, assignments and their life cycle, onboarding
   kWorkforceApprove,  // sign an escalated contractor classification

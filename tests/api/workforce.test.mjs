@@ -127,8 +127,10 @@ test('another client\'s user and another worker get 404 from every workforce end
   const timecard = notOwn((await coordinator.get(`/api/v1/timecards?client_id=${mine}&status=submitted&limit=50`)).body.items)
   const doc = await first(coordinator, `/api/v1/workforce/documents?assignment_id=${assignment.id}`)
   const expense = notOwn((await coordinator.get(`/api/v1/expenses?client_id=${mine}`)).body.items)
+  const ended = notOwn((await coordinator.get(`/api/v1/assignments?client_id=${mine}&status=ended&limit=50`)).body.items)
   const h = { 'if-match': '"1"' }
   const reads = [
+    `/api/v1/assignments/${ended.id}/separation-letter.pdf`,
     `/api/v1/programmes/${programme.id}`,
     `/api/v1/assignments/${assignment.id}`,
     `/api/v1/assignments/${assignment.id}/revisions`,
@@ -165,6 +167,17 @@ test('another client\'s user and another worker get 404 from every workforce end
   assert.ok(reports.every((r) => r.client_id === theirs))
   const audit = (await client2.get('/api/v1/workforce/vms-audit')).body
   assert.ok(audit.programmes.every((p) => p.client_id === theirs))
+})
+
+test('an ended assignment has its separation letter as PDF; an active one has none yet', async () => {
+  const ended = await first(coordinator, '/api/v1/assignments?status=ended')
+  const letter = await coordinator.get(`/api/v1/assignments/${ended.id}/separation-letter.pdf`)
+  assert.equal(letter.status, 200)
+  assert.equal(letter.body.subarray(0, 5).toString('latin1'), '%PDF-')
+  const active = await first(coordinator, '/api/v1/assignments?status=active')
+  const refused = await coordinator.get(`/api/v1/assignments/${active.id}/separation-letter.pdf`)
+  assert.equal(refused.status, 409)
+  assert.equal(refused.body.code, 'separation.not_ended')
 })
 
 test('the home page and the VMS audit dashboard', async () => {

@@ -1,7 +1,7 @@
 // Browser journey for the Workforce module (issue 4): a coordinator imports a VMS export → the PSR → an
 // assignment whose onboarding is blocked (activation refused, naming what is missing) → documents → active
 // → the worker's timecard submitted and the client's manager approves it → an extension (VMS update
-// pending) → the end, with the final-pay deadline → the weekly VMS audit shows the remaining disagreement
+// pending) → the end, with the final-pay deadline and the separation letter → the weekly VMS audit shows the remaining disagreement
 // and, once the VMS is fixed, 100%.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
@@ -140,6 +140,12 @@ describe('workforce journey', { timeout: 900_000 }, () => {
     const due = iso(new Date(Date.parse(`${LAST_DAY}T00:00:00Z`) + 3 * 86400_000))
     await page.getByTestId('final-pay-due').getByText(due).waitFor()
     await screenshot(page, 'workforce-final-pay')
+    const download = page.waitForEvent('download')
+    await page.getByTestId('separation-letter').click()
+    const letter = await download
+    assert.match(letter.suggestedFilename(), /^separation-letter-\d+\.pdf$/)
+    const bytes = await (await import('node:fs')).promises.readFile(await letter.path())
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-')
 
     // 8. The weekly VMS audit: the VMS still has the old end date → one disagreement; fixed → 100%.
     const runAudit = async (end) => {

@@ -98,6 +98,7 @@ export async function uploadDocument(assignmentId: number, itemId: string, file:
   ).data
 }
 export const documentUrl = (id: number) => `${V1}/workforce/documents/${id}/download`
+export const separationLetterUrl = (id: number) => `${V1}/assignments/${id}/separation-letter.pdf`
 export function revisions(id: number) {
   return getJson<{ items: { revision: number; action: string; effective_date: string | null; actor_name: string; at: string }[] }>(
     `${V1}/assignments/${id}/revisions`,

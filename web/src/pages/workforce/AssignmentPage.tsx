@@ -34,6 +34,7 @@ import {
   listRecords,
   questionnaire,
   revisions,
+  separationLetterUrl,
   uploadDocument,
   type Assignment,
   type Checklist,
@@ -508,6 +509,11 @@ export function AssignmentPage() {
             </>
           ) : (
             <Text size="sm">{x.final_pay.rule}</Text>
+          )}
+          {(x.status === 'ended' || x.status === 'offboarded') && (
+            <Anchor href={separationLetterUrl(x.id)} size="sm" data-testid="separation-letter">
+              Separation letter (PDF)
+            </Anchor>
           )}
         </Alert>
       )}
