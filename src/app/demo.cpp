@@ -4,6 +4,7 @@
 
 #include "app/demo_names.h"
 #include "app/demo_random.h"
+#include "app/demo_workforce.h"
 #include "app/demo_wfm.h"
 
 namespace concord::app {
@@ -188,6 +189,7 @@ Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize
   const auth::Principal manager{.user_id = staff.executives.front(), .name = "Morgan Manager",
                                 .role = auth::Role::kManager};
   TRY(AddWorkforceDemo(p, manager, seed, size));
+  TRY(AddEorDemo(p, coordinator, client_ids, seed, size == DemoSize::kSmall ? 1 : 6));
   // The demo client user belongs to the first client; a second one to the second, for isolation demos.
   TRY(AddUser(p, "client@concord.test", "Dana Client", auth::Role::kClientUser, {client_ids.front()}));
   TRY(AddUser(p, "client2@concord.test", "Jamie Client", auth::Role::kClientUser, {client_ids.at(1)}));
@@ -196,6 +198,7 @@ Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize
       {"manager@concord.test", "manager", "all clients, reveals tax ids"},
       {"coordinator@concord.test", "coordinator", "works client accounts"},
       {"client@concord.test", "client_user", "sees only their own client"},
+      {"worker@concord.test", "worker", "their own assignments and timecards"},
   };
 }
 

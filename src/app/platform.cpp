@@ -14,6 +14,7 @@
 #include "jobs/routes.h"
 #include "reconciliation/routes.h"
 #include "store/migrate.h"
+#include "workforce/routes.h"
 #include "wfm/routes.h"
 
 namespace concord::app {
@@ -31,7 +32,8 @@ bool IsPostgres(const std::string& url) {
 std::vector<store::Migration> AllMigrations() {
   std::vector<store::Migration> all;
   for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
-                    reconciliation::Migrations(), wfm::Migrations(), agency::Migrations()}) {
+                    reconciliation::Migrations(), wfm::Migrations(), workforce::Migrations(),
+                    agency::Migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -86,6 +88,14 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
         everything.archived = "all";
         return client_service->ExportTable(caller.ClientScope(), everything);
       });
+  platform->workforce = std::make_unique<workforce::WorkforceService>(*platform->db, platform->key);
+  platform->workforce->UseReconciliation(platform->reconciliation.get());
+  platform->workforce->RegisterJobs(platform->jobs);
+  workforce::WorkforceService* workforce_service = platform->workforce.get();
+  platform->reconciliation->RegisterSource(
+      "assignments",
+      "Assignments as a VMS shows them: work_order_id, worker, email, dates, pay/bill rate, vms_status, manager",
+      [workforce_service](const auth::Principal& caller) { return workforce_service->AssignmentsTable(caller); });
   return platform;
 }
 
@@ -93,6 +103,7 @@ void InstallRoutes(http::Router& router, Platform& platform) {
   auth::InstallAuth(router, *platform.accounts);
   clients::InstallRoutes(router, *platform.clients, *platform.db);
   reconciliation::InstallRoutes(router, *platform.reconciliation);
+  workforce::InstallRoutes(router, *platform.workforce);
   wfm::InstallRoutes(router, *platform.wfm);
   agency::InstallRoutes(router, *platform.agency);
   jobs::InstallRoutes(router, *platform.db);
@@ -103,6 +114,7 @@ void InstallRoutes(http::Router& router, Platform& platform) {
         nlohmann::json doc = router.OpenApi("concord", "0.1.0");
         nlohmann::json schemas = ComponentSchemas();  // outlives the loop over its items
         schemas.update(agency::OpenApiSchemas());
+        schemas.update(workforce::ComponentSchemas());
         for (const auto& [name, schema] : schemas.items()) doc["components"]["schemas"][name] = schema;
         return http::Response::Json(doc);
       },

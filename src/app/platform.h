@@ -13,6 +13,7 @@
 #include "reconciliation/service.h"
 #include "server/router.h"
 #include "store/db.h"
+#include "workforce/service.h"
 #include "wfm/service.h"
 
 namespace CLI {
@@ -38,6 +39,7 @@ struct Platform {
   std::unique_ptr<auth::Accounts> accounts;
   std::unique_ptr<clients::ClientService> clients;
   std::unique_ptr<reconciliation::ReconciliationService> reconciliation;
+  std::unique_ptr<workforce::WorkforceService> workforce;
   std::unique_ptr<wfm::WfmService> wfm;
   std::unique_ptr<agency::AgencyService> agency;
   jobs::Registry jobs;

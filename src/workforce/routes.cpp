@@ -276,6 +276,18 @@ void InstallActions(http::Router& router, WorkforceService& service) {
       {"Every revision of an assignment, oldest first", "workforce", true, nullptr, api::ListSchema(kObject)});
 
   router.Add(
+      "GET", "/api/v1/assignments/{id}/separation-letter.pdf",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kWorkforceRead, [&](const auth::Principal& caller) -> Result<Response> {
+          const int64_t id = TRY(PathId(ctx));
+          return Response::Download(TRY(service.SeparationLetterPdf(caller, id, ctx.request.request_id)),
+                                    "application/pdf", "separation-letter-" + std::to_string(id) + ".pdf");
+        });
+      },
+      {"The separation letter of an ended assignment (PDF from the template; issue audited)", "workforce", true,
+       nullptr, nullptr});
+
+  router.Add(
       "POST", "/api/v1/assignments/{id}/documents",
       [&service](Context& ctx) {
         return Guarded(ctx, Permission::kWorkforceWrite, [&](const auth::Principal& caller) -> Result<Response> {

@@ -97,6 +97,10 @@ class WorkforceService {
                         const std::string& request_id);
   Result<json> ApproveDetermination(const auth::Principal& caller, int64_t id, int64_t version,
                                     const std::string& note, const std::string& request_id);
+  // The separation letter of an ended assignment as PDF bytes (separation_letter.h); each issue is audited
+  // with the letter's SHA-256.
+  Result<std::string> SeparationLetterPdf(const auth::Principal& caller, int64_t assignment_id,
+                                          const std::string& request_id);
   // Every saved revision of an assignment, oldest first.
   Result<std::vector<json>> Revisions(const auth::Principal& caller, int64_t assignment_id);
 

@@ -17,6 +17,7 @@ import { ReconSpecPage } from './pages/ReconSpecPage'
 import { ReconSpecsPage } from './pages/ReconSpecsPage'
 import { ReconStartRunPage } from './pages/ReconStartRunPage'
 import { WfmRoutes } from './pages/wfm/WfmRoutes'
+import { workforceRoutes } from './pages/workforce/routes'
 
 export function App() {
   const { user, loading } = useAuth()
@@ -61,6 +62,7 @@ export function App() {
         <Route path="reconciliation/specs/:id" element={<ReconSpecPage />} />
         <Route path="reconciliation/specs/:id/edit" element={<ReconSpecFormPage mode="edit" />} />
         <Route path="staffing/*" element={<WfmRoutes />} />
+        {workforceRoutes(user.role)}
         {MODULES.filter((m) => !m.built).map((m) => (
           <Route key={m.key} path={m.path.slice(1)} element={<NotBuiltPage module={m} />} />
         ))}

@@ -36,7 +36,7 @@ export const MODULES: ModuleInfo[] = [
     key: 'workforce',
     label: 'Workforce',
     path: '/workforce',
-    built: false,
+    built: true,
     planned:
       'MSP/VMS programmes, workers, personnel service requests, onboarding, contractor classification, the assignment life cycle, timecards and expenses, and the VMS audit.',
   },
