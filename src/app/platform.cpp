@@ -74,7 +74,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->clients->RegisterJobs(platform->jobs);
   platform->reconciliation = std::make_unique<reconciliation::ReconciliationService>(*platform->db);
   platform->reconciliation->RegisterJobs(platform->jobs);
-  platform->agency = std::make_unique<agency::AgencyService>(*platform->db);
+  platform->agency = std::make_unique<agency::Module>(*platform->db);
   clients::ClientService* client_service = platform->clients.get();
   platform->reconciliation->RegisterSource(
       "clients", "Client accounts: id, external_ref, legal_name, dba, tax_id (masked), industry, status, city, ...",
