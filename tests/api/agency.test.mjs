@@ -66,7 +66,7 @@ test('a job from opening to the client approval, with the LOE checksum on it', a
   assert.match(job.number, /^[A-Z0-9]+-\d{2}\d{4}$/)
   assert.equal(job.status, 'open')
 
-  // 10 h design at the card's 150.00 = 1500.00; printing 200.00 + 15 % = 230.00; total 1730.00.
+  // Printing 200.00 + 15 % = 230.00; the design hours are priced from the rate card.
   const created = await coordinator.post(`${A}/jobs/${job.id}/estimates`, {
     lines: [
       { kind: 'labor', service: 'design', hours: '10' },
@@ -75,8 +75,13 @@ test('a job from opening to the client approval, with the LOE checksum on it', a
     terms: 'Net 30', close_probability_percent: '60', expected_close: '2099-01-15',
   })
   assert.equal(created.status, 201, JSON.stringify(created.body))
-  assert.equal(created.body.totals.total, '1730.00')
-  assert.equal(created.body.lines[0].rate, '150.00')
+  // The client's own design rate when the card has one (the demo negotiates 140.00 for its first client),
+  // else the 150.00 default: 10 h at that rate plus the 230.00 marked-up printing.
+  const rates = (await coordinator.get(`${A}/rates`)).body.items.filter((r) => r.role === 'design')
+  const rate = (rates.find((r) => r.client_id === mine) ?? rates.find((r) => r.client_id === null)).rate
+  assert.equal(created.body.lines[0].rate, rate)
+  const cents = 10 * Math.round(Number(rate) * 100) + 23000
+  assert.equal(created.body.totals.total, (cents / 100).toFixed(2))
 
   const sent = await coordinator.post(`${A}/estimates/${created.body.id}/send`, undefined, etag(created))
   assert.equal(sent.status, 200, JSON.stringify(sent.body))
@@ -98,7 +103,7 @@ test('a job from opening to the client approval, with the LOE checksum on it', a
   assert.equal(edit.body.code, 'estimate.not_editable')
 
   const viewed = await coordinator.get(`${A}/jobs/${job.id}`)
-  assert.equal(viewed.body.budget, '1730.00')
+  assert.equal(viewed.body.budget, created.body.totals.total)
   assert.equal(viewed.body.has_approved_estimate, true)
 
   const forbidden = await client.post(`${A}/time`, { job_id: job.id, service: 'design', work_date: '2099-01-01', minutes: 30 })
@@ -203,7 +208,7 @@ test('reports answer as JSON, CSV and XLSX', async () => {
   }
   const forecast = await coordinator.get(`${A}/reports/forecast?from=2099-01&to=2099-02`)
   assert.deepEqual(forecast.body.months.map((m) => m.month), ['2099-01', '2099-02'])
-  // The 1730.00 approved in the first test is committed in December 2099 (due 2099-12-31), not here.
+  // The estimate approved in the first test is committed in December 2099 (due 2099-12-31), not here.
   const bad = await coordinator.get(`${A}/reports/forecast?from=2099-13`)
   assert.equal(bad.status, 400)
 })
