@@ -3,6 +3,7 @@
 #pragma once
 
 #include "agency/agency_error.h"
+#include "agency/meetings.h"
 #include "agency/service.h"
 
 namespace concord::agency {
@@ -19,5 +20,11 @@ Result<Money> BilledOfJob(store::Connection& conn, int64_t job_id, const std::st
 // The value of `time` at the rate card: minutes summed per (service, rate), each sum rounded once.
 Result<Money> TimeValue(const RateCard& card, const std::string& client_code, const std::vector<TimeRecord>& time,
                         const std::string& currency, bool billable_only);
+
+// Action items (contact reports and traffic meetings share them).
+Result<std::vector<ActionItem>> LoadActionItems(store::Connection& conn, const std::string& where,
+                                                const std::vector<store::Value>& params);
+Status InsertActionItems(store::Connection& c, std::optional<int64_t> client_id, std::optional<int64_t> report_id,
+                         std::optional<int64_t> meeting_id, const std::vector<ActionItemInput>& items);
 
 }  // namespace concord::agency

@@ -1,4 +1,5 @@
 // OpenAPI component schemas of the agency's records (referenced by its routes as #/components/schemas/Agency*).
+#include "agency/meeting_rules.h"
 #include "agency/routes.h"
 
 namespace concord::agency {
@@ -66,6 +67,24 @@ nlohmann::json OpenApiSchemas() {
                     {"properties", {{"state", Enum({"unpaid", "partially_paid", "paid"})}, {"overdue", Bool()},
                                     {"outstanding", Amount()}}}}},
        {"version", Int()}, {"created_at", Str()}, {"updated_at", Str()}});
+  const json dated = Object({{"name", Str()}, {"due", Str()}});
+  const json status_report = Object(
+      {{"id", Int()}, {"client_id", Int()}, {"job_id", Int()}, {"job_number", Str()}, {"job_title", Str()},
+       {"status", Enum(kReportStatuses)}, {"progress", Int()}, {"budget", Amount()}, {"actual", Amount()},
+       {"currency", Str()}, {"narrative", Str()}, {"milestones", Array(dated)},
+       {"milestones_moved", Array(Object({{"name", Str()}, {"was", NullableStr()}, {"now", Str()}}))},
+       {"sent_at", NullableStr()}, {"sent_to", Str()}, {"author", Str()}, {"version", Int()}, {"created_at", Str()}});
+  const json action_item = Object({{"id", Int()}, {"client_id", NullableInt()}, {"contact_report_id", NullableInt()},
+                                   {"traffic_meeting_id", NullableInt()}, {"job_id", NullableInt()}, {"text", Str()},
+                                   {"owner_user_id", NullableInt()}, {"owner_name", Str()}, {"due_date", NullableStr()},
+                                   {"done_at", NullableStr()}, {"version", Int()}});
+  const json attendee = Object({{"name", Str()}, {"side", Enum({"client", "agency"})}});
+  const json contact_report = Object(
+      {{"id", Int()}, {"client_id", Int()}, {"client_name", Str()}, {"meeting_date", Str()},
+       {"attendees", Array(attendee)}, {"discussion", Str()}, {"decisions", Str()}, {"job_ids", Array(Int())},
+       {"distribute_by", Str()}, {"distributed_at", NullableStr()}, {"distributed_to", Str()},
+       {"distributed_late", Bool()}, {"author", Str()}, {"action_items", Array(action_item)}, {"version", Int()},
+       {"created_at", Str()}});
   return {
       {"AgencySettings",
        Object({{"job_pattern", Str()}, {"invoice_pattern", Str()}, {"credit_note_pattern", Str()},
@@ -112,6 +131,24 @@ nlohmann::json OpenApiSchemas() {
        Object({{"items", Array(Object({{"user_id", Int()}, {"person", Str()}, {"lead_user_id", NullableInt()},
                                        {"lead_name", Str()}, {"late_entries", Int()}, {"late_minutes", Int()},
                                        {"message", Str()}}))}})},
+      {"AgencyStatusReport", status_report},
+      {"AgencyStatusReportInput",
+       Object({{"status", Enum(kReportStatuses)}, {"progress", Int()}, {"narrative", Str()}})},
+      {"AgencyStatusReports", Object({{"items", Array(status_report)}, {"draft", status_report}})},
+      {"AgencyActionItem", action_item},
+      {"AgencyContactReport", contact_report},
+      {"AgencyContactReportInput",
+       Object({{"client_id", Int()}, {"meeting_date", Str()}, {"attendees", Array(attendee)}, {"discussion", Str()},
+               {"decisions", Str()}, {"job_ids", Array(Int())},
+               {"action_items", Array(Object({{"text", Str()}, {"owner_user_id", NullableInt()},
+                                              {"job_id", NullableInt()}, {"due_date", NullableStr()}}))}})},
+      {"AgencyTrafficMeeting",
+       Object({{"id", Int()}, {"meeting_date", Str()},
+               {"agenda", Array(Object({{"job_id", Int()}, {"job_number", Str()}, {"title", Str()}, {"client", Str()},
+                                        {"owner", Str()}, {"status", Str()}, {"due", NullableStr()},
+                                        {"next_step", Str()}, {"note", Str()}}))},
+               {"agreed_at", NullableStr()}, {"frozen", Bool()}, {"author", Str()}, {"follow_ups", Array(action_item)},
+               {"version", Int()}})},
       {"AgencyForecast",
        Object({{"currency", Str()},
                {"months", Array(Object({{"month", Str()}, {"pipeline", Amount()}, {"committed", Amount()},

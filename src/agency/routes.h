@@ -2,12 +2,12 @@
 // background-jobs API).
 #pragma once
 
-#include "agency/service.h"
+#include "agency/module.h"
 #include "server/router.h"
 
 namespace concord::agency {
 
-void InstallRoutes(http::Router& router, AgencyService& service);
+void InstallRoutes(http::Router& router, Module& module);
 // The component schemas its routes reference (merged into the OpenAPI document).
 nlohmann::json OpenApiSchemas();
 

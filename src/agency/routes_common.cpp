@@ -4,13 +4,15 @@
 
 namespace concord::agency {
 
-void InstallRoutes(http::Router& router, AgencyService& service) {
+void InstallRoutes(http::Router& router, Module& module) {
+  AgencyService& service = module.service;
   routes::InstallAccountRoutes(router, service);
   routes::InstallJobRoutes(router, service);
   routes::InstallEstimateRoutes(router, service);
   routes::InstallTimeRoutes(router, service);
   routes::InstallInvoiceRoutes(router, service);
   routes::InstallReportRoutes(router, service);
+  routes::InstallMeetingRoutes(router, module.meetings);
 }
 
 namespace routes {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "agency/service.h"
+#include "agency/meetings.h"
 #include "api/api.h"
 #include "io/table.h"
 #include "server/router.h"
@@ -102,5 +102,6 @@ void InstallEstimateRoutes(http::Router& router, AgencyService& service);
 void InstallTimeRoutes(http::Router& router, AgencyService& service);
 void InstallInvoiceRoutes(http::Router& router, AgencyService& service);
 void InstallReportRoutes(http::Router& router, AgencyService& service);
+void InstallMeetingRoutes(http::Router& router, MeetingService& meetings);
 
 }  // namespace concord::agency::routes

@@ -157,6 +157,66 @@ CREATE TABLE agency_invoices (
 );
 CREATE INDEX agency_invoices_job ON agency_invoices (job_id);
 CREATE UNIQUE INDEX agency_invoices_seq ON agency_invoices (kind, seq_year, seq)
+)sql"},
+          {"0601_agency_reports", R"sql(
+CREATE TABLE agency_status_reports (
+  id {{pk}},
+  client_id {{int}} NOT NULL REFERENCES clients(id),
+  job_id {{int}} NOT NULL REFERENCES agency_jobs(id),
+  status TEXT NOT NULL,
+  progress {{int}} NOT NULL,
+  budget TEXT NOT NULL,
+  actual TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  narrative TEXT NOT NULL DEFAULT '',
+  milestones TEXT NOT NULL DEFAULT '[]',
+  moved TEXT NOT NULL DEFAULT '[]',
+  sent_at TEXT,
+  sent_to TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL,
+  version {{int}} NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX agency_status_reports_job ON agency_status_reports (job_id, id);
+CREATE TABLE agency_contact_reports (
+  id {{pk}},
+  client_id {{int}} NOT NULL REFERENCES clients(id),
+  meeting_date TEXT NOT NULL,
+  attendees TEXT NOT NULL DEFAULT '[]',
+  discussion TEXT NOT NULL DEFAULT '',
+  decisions TEXT NOT NULL DEFAULT '',
+  job_ids TEXT NOT NULL DEFAULT '[]',
+  distribute_by TEXT NOT NULL,
+  distributed_at TEXT,
+  distributed_to TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL,
+  version {{int}} NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX agency_contact_reports_client ON agency_contact_reports (client_id, meeting_date);
+CREATE TABLE agency_traffic_meetings (
+  id {{pk}},
+  meeting_date TEXT NOT NULL,
+  agenda TEXT NOT NULL DEFAULT '[]',
+  agreed_at TEXT,
+  author TEXT NOT NULL,
+  version {{int}} NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE agency_action_items (
+  id {{pk}},
+  client_id {{int}} REFERENCES clients(id),
+  contact_report_id {{int}} REFERENCES agency_contact_reports(id),
+  traffic_meeting_id {{int}} REFERENCES agency_traffic_meetings(id),
+  job_id {{int}} REFERENCES agency_jobs(id),
+  text TEXT NOT NULL,
+  owner_user_id {{int}} REFERENCES users(id),
+  due_date TEXT,
+  done_at TEXT,
+  version {{int}} NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX agency_action_items_open ON agency_action_items (done_at, due_date)
 )sql"}};
 }
 

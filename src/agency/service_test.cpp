@@ -1,6 +1,7 @@
 // The agency services on both backends: numbering, the estimate → approval → budget flow, lateness across
 // a weekend and a daylight-saving change, locks and frozen time, invoices, reports and tenant scope. Every
 // expected amount is worked by hand in the comment beside it.
+#include "agency/meetings.h"
 #include "agency/service.h"
 
 #include <gtest/gtest.h>
@@ -28,6 +29,7 @@ class AgencyServiceTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(store::Migrate(db(), migrations).ok());
     clients_ = std::make_unique<clients::ClientService>(db(), key_);
     service_ = std::make_unique<AgencyService>(db(), Clock{[this] { return now_; }});
+    meetings_ = std::make_unique<MeetingService>(db(), *service_);
     auth::Accounts accounts(db());
     auto add = [&](const char* email, const char* name, auth::Role role, std::vector<int64_t> clients = {}) {
       return accounts.AddUser({email, name, role, "correct horse battery", std::move(clients), std::nullopt},
@@ -118,6 +120,7 @@ class AgencyServiceTest : public ::testing::TestWithParam<std::string> {
   crypto::FieldKey key_ = crypto::FieldKey::Generate();
   std::unique_ptr<clients::ClientService> clients_;
   std::unique_ptr<AgencyService> service_;
+  std::unique_ptr<MeetingService> meetings_;
   Instant now_ = At("2026-03-05T15:00:00Z");  // Thursday 5 March 2026, 10:00 in New York
   auth::Principal admin_, coordinator_, acme_user_;
   int64_t lead_id_ = 0, acme_ = 0, beta_ = 0;
@@ -335,6 +338,115 @@ TEST_P(AgencyServiceTest, AnotherTenantGetsNotFoundEverywhere) {
   EXPECT_EQ(service_->Accounts(acme_user_)->size(), 1u);
   EXPECT_EQ(service_->JobsWithoutApprovedLoe(acme_user_)->size(), 0u);
   EXPECT_EQ(service_->TimeCompliance(acme_user_, D("2026-03-01"), D("2026-03-31"))->size(), 0u);
+}
+
+TEST_P(AgencyServiceTest, StatusReportsCarryTheNarrativeAndShowMovedMilestones) {
+  JobView job = Open(acme_);
+  JobInput plan;
+  plan.milestones = std::vector<JobMilestone>{{"Concepts", D("2026-03-10"), false}, {"Print", D("2026-04-01"), false}};
+  job = service_->UpdateJob(coordinator_, job.job.id, job.job.version, plan, "t").value();
+  SendAndApprove(Draft(job.job.id));                       // budget 1730.00
+  Enter(job.job.id, "2026-03-04", 630, "2026-03-05T15:00:00Z");  // 10.5 h × 150.00 = 1575.00
+  const StatusReport first =
+      meetings_->CreateStatusReport(coordinator_, job.job.id, {"on_track", 40, "Concepts approved."}, "t").value();
+  EXPECT_EQ(first.budget, Usd("1730.00"));
+  EXPECT_EQ(first.actual, Usd("1575.00"));
+  EXPECT_TRUE(first.moved.empty());
+
+  JobInput slip;
+  slip.milestones = std::vector<JobMilestone>{{"Concepts", D("2026-03-10"), true}, {"Print", D("2026-04-08"), false}};
+  service_->UpdateJob(coordinator_, job.job.id, service_->GetJob(coordinator_, job.job.id)->job.version, slip, "t")
+      .value();
+  const StatusReport draft = meetings_->DraftStatusReport(coordinator_, job.job.id).value();
+  EXPECT_EQ(draft.narrative, "Concepts approved.");  // pre-filled from the previous report
+  ASSERT_EQ(draft.moved.size(), 1u);
+  EXPECT_EQ(draft.moved[0].name, "Print");
+  EXPECT_EQ(draft.moved[0].was, D("2026-04-01"));
+  const StatusReport second =
+      meetings_->CreateStatusReport(coordinator_, job.job.id, {"at_risk", 60, std::nullopt}, "t").value();
+  EXPECT_EQ(second.narrative, "Concepts approved.");
+  EXPECT_EQ(second.moved.size(), 1u);
+  auto bad = meetings_->CreateStatusReport(coordinator_, job.job.id, {"green", 60, std::nullopt}, "t");
+  EXPECT_EQ(bad.error().code, "status_report.status_invalid");
+  const StatusReport sent =
+      meetings_->MarkStatusReportSent(coordinator_, second.id, second.version, "buyer@acme.test", "t").value();
+  EXPECT_TRUE(sent.sent_at.has_value());
+  const io::Table table = StatusReportTable(sent);
+  EXPECT_EQ(table.rows[1], (std::vector<std::string>{"Status", "at_risk"}));
+  EXPECT_EQ(AuditCount("agency_status_report"), 3);
+}
+
+TEST_P(AgencyServiceTest, ContactReportsTrackActionItemsAndTheDistributionDeadline) {
+  const JobView job = Open(acme_);
+  ContactReportInput in;
+  in.client_id = acme_;
+  in.meeting_date = D("2026-03-05");  // a Thursday; two business days later is Monday 9 March
+  in.attendees = {{"Bea Buyer", "client"}, {"Cory Coordinator", "agency"}};
+  in.discussion = "Spring catalogue scope";
+  in.decisions = "Add two extra sizes";
+  in.job_ids = {job.job.id};
+  in.action_items = {{"Send revised estimate", coordinator_.user_id, job.job.id, D("2026-03-06")},
+                     {"Share brand guide", std::nullopt, std::nullopt, D("2026-03-09")}};
+  const ContactReport report = meetings_->CreateContactReport(coordinator_, in, "t").value();
+  EXPECT_EQ(report.distribute_by, D("2026-03-09"));
+  ASSERT_EQ(report.action_items.size(), 2u);
+  EXPECT_EQ(report.action_items[0].owner_name, "Cory Coordinator");
+  EXPECT_EQ(meetings_->OpenActionItems(acme_user_)->size(), 2u);
+  const ActionItem done =
+      meetings_->SetActionItemDone(coordinator_, report.action_items[0].id, report.action_items[0].version, true, "t")
+          .value();
+  EXPECT_TRUE(done.done_at.has_value());
+  EXPECT_EQ(meetings_->OpenActionItems(coordinator_)->size(), 1u);
+  now_ = At("2026-03-10T15:00:00Z");  // Tuesday: a day after the deadline
+  const ContactReport sent =
+      meetings_->DistributeContactReport(coordinator_, report.id, report.version, "buyer@acme.test", "t").value();
+  EXPECT_TRUE(sent.distributed_late);
+  const auto timeline = meetings_->Timeline(coordinator_, acme_).value();
+  EXPECT_TRUE(std::any_of(timeline.begin(), timeline.end(), [](const auto& e) { return e["kind"] == "contact_report"; }));
+
+  const JobView other = Open(beta_);
+  ContactReportInput theirs = in;
+  theirs.client_id = beta_;
+  theirs.job_ids = {other.job.id};
+  theirs.action_items = {{"Their task", std::nullopt, std::nullopt, std::nullopt}};
+  const ContactReport their_report = meetings_->CreateContactReport(coordinator_, theirs, "t").value();
+  auto is404 = [](const auto& r) { return !r.ok() && HttpStatus(r.error().kind) == 404; };
+  EXPECT_TRUE(is404(meetings_->GetContactReport(acme_user_, their_report.id)));
+  EXPECT_TRUE(is404(meetings_->SetActionItemDone(acme_user_, their_report.action_items[0].id, 1, true, "t")));
+  EXPECT_TRUE(is404(meetings_->Timeline(acme_user_, beta_)));
+  EXPECT_TRUE(is404(meetings_->StatusReports(acme_user_, other.job.id)));
+  EXPECT_TRUE(is404(meetings_->DistributeContactReport(acme_user_, their_report.id, 1, "x", "t")));
+  const auto visible = meetings_->ContactReports(acme_user_, std::nullopt).value();
+  ASSERT_EQ(visible.size(), 1u);
+  EXPECT_EQ(visible[0].client_id, acme_);
+  in.job_ids = {other.job.id};  // a job of another client cannot be linked
+  EXPECT_EQ(meetings_->CreateContactReport(coordinator_, in, "t").error().code, "contact_report.job_other_client");
+}
+
+TEST_P(AgencyServiceTest, TrafficMeetingsFreezeWhatWasAgreedAndFollowUp) {
+  const JobView late = Open(acme_, "Late poster");
+  JobInput sooner;
+  sooner.due_date = std::optional<Date>(D("2026-03-01"));
+  service_->UpdateJob(coordinator_, late.job.id, late.job.version, sooner, "t").value();
+  const JobView later = Open(beta_, "Brochure");
+  const JobView gone = Open(beta_, "Cancelled flyer");
+  service_->ChangeJobStatus(coordinator_, gone.job.id, gone.job.version, JobStatus::kCancelled, "t").value();
+  const TrafficMeeting meeting = meetings_->CreateTrafficMeeting(coordinator_, D("2026-03-05"), "t").value();
+  ASSERT_EQ(meeting.agenda.size(), 2u);  // the cancelled job is off the agenda
+  EXPECT_EQ(meeting.agenda[0]["job_number"], late.job.number);  // soonest due first
+  EXPECT_EQ(meeting.agenda[0]["next_step"], "Get an approved LOE before more billable work");
+  const TrafficMeeting agreed =
+      meetings_
+          ->AgreeTrafficMeeting(coordinator_, meeting.id, meeting.version, {{late.job.number, "Reprint Friday"}},
+                                {{"Book the printer", coordinator_.user_id, late.job.id, D("2026-03-06")}}, "t")
+          .value();
+  EXPECT_TRUE(agreed.agreed_at.has_value());
+  EXPECT_EQ(agreed.agenda[0]["note"], "Reprint Friday");
+  ASSERT_EQ(agreed.follow_ups.size(), 1u);
+  EXPECT_EQ(agreed.follow_ups[0].client_id, acme_);
+  auto again = meetings_->AgreeTrafficMeeting(coordinator_, agreed.id, agreed.version, {}, {}, "t");
+  EXPECT_EQ(again.error().code, "traffic_meeting.agreed");
+  EXPECT_EQ(meetings_->OpenActionItems(acme_user_)->size(), 1u);  // the follow-up, scoped to its client
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AgencyServiceTest, ::testing::ValuesIn(store::testing::Backends()),

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "app/demo_agency.h"
 #include "app/demo_names.h"
 #include "app/demo_random.h"
 #include "app/demo_workforce.h"
@@ -190,6 +191,7 @@ Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize
                                 .role = auth::Role::kManager};
   TRY(AddWorkforceDemo(p, manager, seed, size));
   TRY(AddEorDemo(p, coordinator, client_ids, seed, size == DemoSize::kSmall ? 1 : 6));
+  TRY(AddAgencyDemo(p, created, staff.executives, staff.coordinators, size == DemoSize::kSmall ? 4 : 12, seed));
   // The demo client user belongs to the first client; a second one to the second, for isolation demos.
   TRY(AddUser(p, "client@concord.test", "Dana Client", auth::Role::kClientUser, {client_ids.front()}));
   TRY(AddUser(p, "client2@concord.test", "Jamie Client", auth::Role::kClientUser, {client_ids.at(1)}));

@@ -79,7 +79,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->reconciliation->RegisterJobs(platform->jobs);
   platform->wfm = std::make_unique<wfm::WfmService>(*platform->db);
   platform->wfm->RegisterJobs(platform->jobs);
-  platform->agency = std::make_unique<agency::AgencyService>(*platform->db);
+  platform->agency = std::make_unique<agency::Module>(*platform->db);
   clients::ClientService* client_service = platform->clients.get();
   platform->reconciliation->RegisterSource(
       "clients", "Client accounts: id, external_ref, legal_name, dba, tax_id (masked), industry, status, city, ...",

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "agency/service.h"
+#include "agency/module.h"
 #include "auth/accounts.h"
 #include "clients/service.h"
 #include "crypto/crypto.h"
@@ -41,7 +41,7 @@ struct Platform {
   std::unique_ptr<reconciliation::ReconciliationService> reconciliation;
   std::unique_ptr<workforce::WorkforceService> workforce;
   std::unique_ptr<wfm::WfmService> wfm;
-  std::unique_ptr<agency::AgencyService> agency;
+  std::unique_ptr<agency::Module> agency;
   jobs::Registry jobs;
 };
 

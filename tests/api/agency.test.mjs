@@ -8,6 +8,7 @@ import { Session, startServer } from './client.mjs'
 
 const A = '/api/v1/agency'
 let server, admin, coordinator, client, mine, theirs, theirJob, theirEstimate, theirTime, theirInvoice
+let theirStatus, theirContact
 
 // The client's agency account, set up if the demo did not already.
 async function ensureAccount(session, clientId, code) {
@@ -50,6 +51,13 @@ before(async () => {
   const inv = await coordinator.post(`${A}/invoices`, { job_id: theirJob.id, source: 'time_and_expenses' })
   assert.equal(inv.status, 201, JSON.stringify(inv.body))
   theirInvoice = inv.body
+  theirStatus = (await coordinator.post(`${A}/jobs/${theirJob.id}/status-reports`, { status: 'on_track', progress: 10 })).body
+  const contact = await coordinator.post(`${A}/contact-reports`, {
+    client_id: theirs, meeting_date: today, attendees: [{ name: 'Pat', side: 'client' }], discussion: 'Kick-off',
+    job_ids: [theirJob.id], action_items: [{ text: 'Send the brief', due_date: today }],
+  })
+  assert.equal(contact.status, 201, JSON.stringify(contact.body))
+  theirContact = contact.body
 })
 after(async () => { await server?.stop() })
 
@@ -58,7 +66,7 @@ test('a job from opening to the client approval, with the LOE checksum on it', a
   assert.match(job.number, /^[A-Z0-9]+-\d{2}\d{4}$/)
   assert.equal(job.status, 'open')
 
-  // 10 h design at the card's 150.00 = 1500.00; printing 200.00 + 15 % = 230.00; total 1730.00.
+  // Printing 200.00 + 15 % = 230.00; the design hours are priced from the rate card.
   const created = await coordinator.post(`${A}/jobs/${job.id}/estimates`, {
     lines: [
       { kind: 'labor', service: 'design', hours: '10' },
@@ -67,8 +75,13 @@ test('a job from opening to the client approval, with the LOE checksum on it', a
     terms: 'Net 30', close_probability_percent: '60', expected_close: '2099-01-15',
   })
   assert.equal(created.status, 201, JSON.stringify(created.body))
-  assert.equal(created.body.totals.total, '1730.00')
-  assert.equal(created.body.lines[0].rate, '150.00')
+  // The client's own design rate when the card has one (the demo negotiates 140.00 for its first client),
+  // else the 150.00 default: 10 h at that rate plus the 230.00 marked-up printing.
+  const rates = (await coordinator.get(`${A}/rates`)).body.items.filter((r) => r.role === 'design')
+  const rate = (rates.find((r) => r.client_id === mine) ?? rates.find((r) => r.client_id === null)).rate
+  assert.equal(created.body.lines[0].rate, rate)
+  const cents = 10 * Math.round(Number(rate) * 100) + 23000
+  assert.equal(created.body.totals.total, (cents / 100).toFixed(2))
 
   const sent = await coordinator.post(`${A}/estimates/${created.body.id}/send`, undefined, etag(created))
   assert.equal(sent.status, 200, JSON.stringify(sent.body))
@@ -90,7 +103,7 @@ test('a job from opening to the client approval, with the LOE checksum on it', a
   assert.equal(edit.body.code, 'estimate.not_editable')
 
   const viewed = await coordinator.get(`${A}/jobs/${job.id}`)
-  assert.equal(viewed.body.budget, '1730.00')
+  assert.equal(viewed.body.budget, created.body.totals.total)
   assert.equal(viewed.body.has_approved_estimate, true)
 
   const forbidden = await client.post(`${A}/time`, { job_id: job.id, service: 'design', work_date: '2099-01-01', minutes: 30 })
@@ -129,7 +142,9 @@ test('a client user gets 404 for every agency endpoint on another client', async
   const reads = [
     `${A}/accounts/${theirs}`, `${A}/jobs/${theirJob.id}`, `${A}/jobs/${theirJob.id}/estimates`,
     `${A}/estimates/${theirEstimate.id}`, `${A}/estimates/${theirEstimate.id}/loe`, `${A}/time/${theirTime.id}`,
-    `${A}/invoices/${theirInvoice.id}`,
+    `${A}/invoices/${theirInvoice.id}`, `${A}/jobs/${theirJob.id}/status-reports`, `${A}/status-reports/${theirStatus.id}`,
+    `${A}/status-reports/${theirStatus.id}/export.xlsx`, `${A}/contact-reports/${theirContact.id}`,
+    `${A}/accounts/${theirs}/timeline`,
   ]
   for (const path of reads) assert.equal((await client.get(path)).status, 404, path)
   // Approving is the one write a client user may do: scope still hides the other client's estimate.
@@ -154,6 +169,13 @@ test('a client user gets 404 for every agency endpoint on another client', async
     await client.post(`${A}/invoices/${theirInvoice.id}/delivery`, {}, h),
     await client.post(`${A}/invoices/${theirInvoice.id}/payments`, { amount: '1' }, h),
     await client.request('PUT', `${A}/accounts/${theirs}`, { markets: 'x' }, h),
+    await client.post(`${A}/jobs/${theirJob.id}/status-reports`, { status: 'on_track' }),
+    await client.post(`${A}/status-reports/${theirStatus.id}/send`, { sent_to: 'x' }, h),
+    await client.post(`${A}/contact-reports`, { client_id: theirs, meeting_date: '2026-01-01' }),
+    await client.post(`${A}/contact-reports/${theirContact.id}/distribute`, { distributed_to: 'x' }, h),
+    await client.post(`${A}/action-items/${theirContact.action_items[0].id}/done`, {}, h),
+    await client.get(`${A}/traffic-meetings`),
+    await client.post(`${A}/traffic-meetings`, {}),
   ]) {
     assert.equal(res.status, 403)
   }
@@ -163,6 +185,10 @@ test('a client user gets 404 for every agency endpoint on another client', async
     assert.equal(list.status, 200)
     assert.ok(list.body.items.every((r) => r.client_id === mine), path)
   }
+  const items = await client.get(`${A}/action-items`)
+  assert.ok(items.body.items.every((a) => a.client_id === mine))
+  const contacts = await client.get(`${A}/contact-reports?client_id=${theirs}`)
+  assert.deepEqual(contacts.body.items, [])
   const accounts = await client.get(`${A}/accounts`)
   assert.ok(accounts.body.items.every((a) => a.client_id === mine))
   const missing = await client.get(`${A}/reports/jobs-without-loe`)
@@ -182,7 +208,42 @@ test('reports answer as JSON, CSV and XLSX', async () => {
   }
   const forecast = await coordinator.get(`${A}/reports/forecast?from=2099-01&to=2099-02`)
   assert.deepEqual(forecast.body.months.map((m) => m.month), ['2099-01', '2099-02'])
-  // The 1730.00 approved in the first test is committed in December 2099 (due 2099-12-31), not here.
+  // The estimate approved in the first test is committed in December 2099 (due 2099-12-31), not here.
   const bad = await coordinator.get(`${A}/reports/forecast?from=2099-13`)
   assert.equal(bad.status, 400)
+})
+
+test('status reports, contact reports with action items and a traffic meeting', async () => {
+  const job = await openJob(coordinator, mine, 'Trade show stand')
+  const first = await coordinator.post(`${A}/jobs/${job.id}/status-reports`, { status: 'on_track', progress: 20, narrative: 'Brief agreed.' })
+  assert.equal(first.status, 201, JSON.stringify(first.body))
+  const listed = await coordinator.get(`${A}/jobs/${job.id}/status-reports`)
+  assert.equal(listed.body.draft.narrative, 'Brief agreed.')
+  const xlsx = await coordinator.get(`${A}/status-reports/${first.body.id}/export.xlsx`)
+  assert.equal(xlsx.body.subarray(0, 2).toString(), 'PK')
+  const sent = await coordinator.post(`${A}/status-reports/${first.body.id}/send`, { sent_to: 'client@concord.test' }, etag(first))
+  assert.ok(sent.body.sent_at)
+
+  const report = await coordinator.post(`${A}/contact-reports`, {
+    client_id: mine, meeting_date: '2026-03-05', attendees: [{ name: 'Pat Client', side: 'client' }],
+    discussion: 'Stand layout', decisions: 'Go with option B', job_ids: [job.id],
+    action_items: [{ text: 'Order the banner', due_date: '2026-03-10' }],
+  })
+  assert.equal(report.status, 201, JSON.stringify(report.body))
+  assert.equal(report.body.distribute_by, '2026-03-09')  // Thursday + 2 business days
+  const item = report.body.action_items[0]
+  const done = await coordinator.post(`${A}/action-items/${item.id}/done`, {}, { 'if-match': `"${item.version}"` })
+  assert.ok(done.body.done_at)
+
+  const meeting = await coordinator.post(`${A}/traffic-meetings`, { meeting_date: '2026-03-05' })
+  assert.equal(meeting.status, 201)
+  assert.ok(meeting.body.agenda.some((a) => a.job_id === job.id))
+  const agreed = await coordinator.post(`${A}/traffic-meetings/${meeting.body.id}/agree`,
+    { notes: { [job.number]: 'Print on Friday' }, follow_ups: [{ text: 'Book the stand', job_id: job.id }] }, etag(meeting))
+  assert.equal(agreed.status, 200, JSON.stringify(agreed.body))
+  assert.equal(agreed.body.frozen, true)
+  const again = await coordinator.post(`${A}/traffic-meetings/${meeting.body.id}/agree`, { notes: {} }, etag(agreed))
+  assert.equal(again.status, 409)
+  const timeline = await coordinator.get(`${A}/accounts/${mine}/timeline`)
+  assert.ok(timeline.body.items.some((e) => e.kind === 'contact_report'))
 })
