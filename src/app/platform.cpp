@@ -12,6 +12,7 @@
 #include "clients/routes.h"
 #include "jobs/routes.h"
 #include "reconciliation/routes.h"
+#include "service/routes.h"
 #include "store/migrate.h"
 
 namespace concord::app {
@@ -29,7 +30,7 @@ bool IsPostgres(const std::string& url) {
 std::vector<store::Migration> AllMigrations() {
   std::vector<store::Migration> all;
   for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
-                    reconciliation::Migrations()}) {
+                    reconciliation::Migrations(), service::Migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -73,6 +74,9 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->clients->RegisterJobs(platform->jobs);
   platform->reconciliation = std::make_unique<reconciliation::ReconciliationService>(*platform->db);
   platform->reconciliation->RegisterJobs(platform->jobs);
+  platform->service = std::make_unique<service::ServiceDesk>(*platform->db);
+  platform->service->RegisterJobs(platform->jobs);
+  TRY(platform->service->ScheduleJobs());
   clients::ClientService* client_service = platform->clients.get();
   platform->reconciliation->RegisterSource(
       "clients", "Client accounts: id, external_ref, legal_name, dba, tax_id (masked), industry, status, city, ...",
@@ -88,6 +92,8 @@ void InstallRoutes(http::Router& router, Platform& platform) {
   auth::InstallAuth(router, *platform.accounts);
   clients::InstallRoutes(router, *platform.clients, *platform.db);
   reconciliation::InstallRoutes(router, *platform.reconciliation);
+  service::InstallRoutes(router, *platform.service);
+  service::InstallConfigRoutes(router, *platform.service);
   jobs::InstallRoutes(router, *platform.db);
   audit::InstallRoutes(router, *platform.db);
   router.Add(

@@ -11,6 +11,7 @@
 #include "jobs/jobs.h"
 #include "reconciliation/service.h"
 #include "server/router.h"
+#include "service/desk.h"
 #include "store/db.h"
 
 namespace CLI {
@@ -36,6 +37,7 @@ struct Platform {
   std::unique_ptr<auth::Accounts> accounts;
   std::unique_ptr<clients::ClientService> clients;
   std::unique_ptr<reconciliation::ReconciliationService> reconciliation;
+  std::unique_ptr<service::ServiceDesk> service;
   jobs::Registry jobs;
 };
 

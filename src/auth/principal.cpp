@@ -30,11 +30,12 @@ bool RoleHas(Role role, Permission p) {
     case Role::kCoordinator:
       return p == Permission::kClientsRead || p == Permission::kClientsWrite || p == Permission::kClientsImport ||
              p == Permission::kAuditRead || p == Permission::kUsersRead || p == Permission::kJobsRun ||
-             p == Permission::kReconRead || p == Permission::kReconWork;
+             p == Permission::kReconRead || p == Permission::kReconWork || p == Permission::kCasesRead ||
+             p == Permission::kCasesOpen || p == Permission::kCasesWork;
     case Role::kClientUser:
       return p == Permission::kClientsRead || p == Permission::kAuditRead || p == Permission::kJobsRun ||
-             p == Permission::kReconRead;
-    case Role::kWorker: return false;
+             p == Permission::kReconRead || p == Permission::kCasesRead || p == Permission::kCasesOpen;
+    case Role::kWorker: return p == Permission::kCasesRead || p == Permission::kCasesOpen;
   }
   return false;
 }

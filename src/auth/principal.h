@@ -30,6 +30,10 @@ enum class Permission {
   kReconRead,      // reconciliation specs, runs and exception items (scoped like everything else)
   kReconWork,      // save specs, upload inputs, start runs, assign/resolve/accept items
   kReconSchedule,  // schedule runs on files the server reads from its own disk
+  kCasesRead,        // service cases in the caller's scope (portal users: their own)
+  kCasesOpen,        // open a case and write messages on it (the portal)
+  kCasesWork,        // agent work: replies, notes, calls, status, assignment, merge, macros
+  kServiceConfigure, // queues, SLA policies, calendars, macros; reports and quality reviews
 };
 
 bool RoleHas(Role role, Permission permission);
