@@ -11,6 +11,7 @@
 #include "io/table.h"
 #include "jobs/jobs.h"
 #include "service/case_store.h"
+#include "service/report.h"
 #include "service/smtp.h"
 
 namespace concord::service {
@@ -107,6 +108,9 @@ class ServiceDesk {
 
   // Cases and calls that arrived in [from, to) with their handle time, for WFM interval history.
   Result<std::vector<ContactArrival>> ContactArrivals(const std::string& from, const std::string& to);
+
+  // The manager's dashboard over cases opened in [from, to) (ISO-8601), by queue, agent or client.
+  Result<Dashboard> DashboardFor(const std::string& from, const std::string& to, const std::string& dimension);
 
   // Every case matching the query (no paging), as an export table.
   Result<io::Table> ExportTable(const auth::Principal& caller, CaseListQuery query);

@@ -8,9 +8,8 @@
 
 namespace concord::service {
 
-class MailIngester;
-
 void InstallRoutes(http::Router& router, ServiceDesk& desk);
 void InstallConfigRoutes(http::Router& router, ServiceDesk& desk);
+void InstallReportRoutes(http::Router& router, ServiceDesk& desk);
 
 }  // namespace concord::service

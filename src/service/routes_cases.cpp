@@ -336,6 +336,8 @@ void InstallRoutes(http::Router& router, ServiceDesk& desk) {
         {"required", {"token", "rating"}},
         {"properties", {{"token", {{"type", "string"}}}, {"rating", {{"type", "integer"}}}, {"comment", {{"type", "string"}}}}}},
        kObject});
+  InstallConfigRoutes(router, desk);
+  InstallReportRoutes(router, desk);
 }
 
 }  // namespace concord::service
