@@ -1,4 +1,5 @@
 #include "app/demo.h"
+#include "app/demo_service.h"
 
 #include <set>
 
@@ -203,6 +204,7 @@ Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize
   const auth::Principal coordinator{.user_id = staff.coordinators.front(), .name = "Casey Coordinator",
                                     .role = auth::Role::kCoordinator};
   TRY(AddReconciliation(p, coordinator, created));
+  TRY(AddServiceDemo(p, seed, size, {staff.coordinators, staff.executives}, created));
   // The demo client user belongs to the first client; a second one to the second, for isolation demos.
   TRY(AddUser(p, "client@concord.test", "Dana Client", auth::Role::kClientUser, {client_ids.front()}));
   TRY(AddUser(p, "client2@concord.test", "Jamie Client", auth::Role::kClientUser, {client_ids.at(1)}));

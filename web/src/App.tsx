@@ -16,6 +16,9 @@ import { ReconSpecFormPage } from './pages/ReconSpecFormPage'
 import { ReconSpecPage } from './pages/ReconSpecPage'
 import { ReconSpecsPage } from './pages/ReconSpecsPage'
 import { ReconStartRunPage } from './pages/ReconStartRunPage'
+import { CaseDetailPage } from './pages/service/CaseDetailPage'
+import { CasesPage } from './pages/service/CasesPage'
+import { ServiceDashboardPage } from './pages/service/ServiceDashboardPage'
 
 export function App() {
   const { user, loading } = useAuth()
@@ -59,6 +62,9 @@ export function App() {
         <Route path="reconciliation/specs/new" element={<ReconSpecFormPage mode="create" />} />
         <Route path="reconciliation/specs/:id" element={<ReconSpecPage />} />
         <Route path="reconciliation/specs/:id/edit" element={<ReconSpecFormPage mode="edit" />} />
+        <Route path="service-desk" element={<CasesPage />} />
+        <Route path="service-desk/cases/:id" element={<CaseDetailPage />} />
+        <Route path="service-desk/dashboard" element={<ServiceDashboardPage />} />
         {MODULES.filter((m) => !m.built).map((m) => (
           <Route key={m.key} path={m.path.slice(1)} element={<NotBuiltPage module={m} />} />
         ))}
