@@ -1,4 +1,5 @@
 #include "app/demo.h"
+#include "app/demo_service.h"
 
 #include <set>
 
@@ -192,6 +193,7 @@ Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize
   TRY(AddWorkforceDemo(p, manager, seed, size));
   TRY(AddEorDemo(p, coordinator, client_ids, seed, size == DemoSize::kSmall ? 1 : 6));
   TRY(AddAgencyDemo(p, created, staff.executives, staff.coordinators, size == DemoSize::kSmall ? 4 : 12, seed));
+  TRY(AddServiceDemo(p, seed, size, {staff.coordinators, staff.executives}, created));
   // The demo client user belongs to the first client; a second one to the second, for isolation demos.
   TRY(AddUser(p, "client@concord.test", "Dana Client", auth::Role::kClientUser, {client_ids.front()}));
   TRY(AddUser(p, "client2@concord.test", "Jamie Client", auth::Role::kClientUser, {client_ids.at(1)}));

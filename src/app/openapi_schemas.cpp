@@ -1,6 +1,7 @@
 // OpenAPI component schemas of the records the API returns (referenced by the routes' RouteDoc).
 #include "app/openapi_wfm.h"
 #include "app/platform.h"
+#include "service/openapi.h"
 
 namespace concord::app {
 namespace {
@@ -15,7 +16,16 @@ json Enum(std::vector<std::string> values) { return {{"type", "string"}, {"enum"
 
 }  // namespace
 
+json CoreSchemas();  // the platform's own; the modules' are merged in below
+
 json ComponentSchemas() {
+  json schemas = CoreSchemas();
+  const json service_schemas = service::ServiceSchemas();  // outlives the loop over its items
+  for (const auto& [name, schema] : service_schemas.items()) schemas[name] = schema;
+  return schemas;
+}
+
+json CoreSchemas() {
   const json address = {{"type", "object"},
                         {"properties",
                          {{"kind", Enum(clients::kAddressKinds)}, {"line1", Str()}, {"line2", Str()}, {"city", Str()},

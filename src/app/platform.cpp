@@ -13,6 +13,7 @@
 #include "clients/routes.h"
 #include "jobs/routes.h"
 #include "reconciliation/routes.h"
+#include "service/routes.h"
 #include "store/migrate.h"
 #include "workforce/routes.h"
 #include "wfm/routes.h"
@@ -33,7 +34,7 @@ std::vector<store::Migration> AllMigrations() {
   std::vector<store::Migration> all;
   for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
                     reconciliation::Migrations(), wfm::Migrations(), workforce::Migrations(),
-                    agency::Migrations()}) {
+                    agency::Migrations(), service::Migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -80,6 +81,10 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->wfm = std::make_unique<wfm::WfmService>(*platform->db);
   platform->wfm->RegisterJobs(platform->jobs);
   platform->agency = std::make_unique<agency::Module>(*platform->db);
+  platform->service = std::make_unique<service::ServiceDesk>(*platform->db);
+  platform->service->RegisterJobs(platform->jobs);
+  TRY(platform->service->ScheduleJobs());
+  if (auto smtp = service::SmtpConfig::FromEnvironment()) platform->service->UseSmtp(*smtp);
   clients::ClientService* client_service = platform->clients.get();
   platform->reconciliation->RegisterSource(
       "clients", "Client accounts: id, external_ref, legal_name, dba, tax_id (masked), industry, status, city, ...",
@@ -106,6 +111,7 @@ void InstallRoutes(http::Router& router, Platform& platform) {
   workforce::InstallRoutes(router, *platform.workforce);
   wfm::InstallRoutes(router, *platform.wfm);
   agency::InstallRoutes(router, *platform.agency);
+  service::InstallRoutes(router, *platform.service);
   jobs::InstallRoutes(router, *platform.db);
   audit::InstallRoutes(router, *platform.db);
   router.Add(

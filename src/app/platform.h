@@ -12,6 +12,7 @@
 #include "jobs/jobs.h"
 #include "reconciliation/service.h"
 #include "server/router.h"
+#include "service/desk.h"
 #include "store/db.h"
 #include "workforce/service.h"
 #include "wfm/service.h"
@@ -42,6 +43,7 @@ struct Platform {
   std::unique_ptr<workforce::WorkforceService> workforce;
   std::unique_ptr<wfm::WfmService> wfm;
   std::unique_ptr<agency::Module> agency;
+  std::unique_ptr<service::ServiceDesk> service;
   jobs::Registry jobs;
 };
 

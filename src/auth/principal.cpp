@@ -35,6 +35,7 @@ constexpr std::array kCoordinator = {
     P::kWfmRead,
     P::kWorkforceRead, P::kWorkforceWrite, P::kTimeEnter, P::kTimeApprove,
     P::kAgencyRead, P::kAgencyWrite, P::kAgencyApprove,
+    P::kCasesRead, P::kCasesOpen, P::kCasesWork,
 };
 
 // Client users work in the portal on their own clients' records (every query is scoped).
@@ -43,10 +44,11 @@ constexpr std::array kClientUser = {
     P::kReconRead,
     P::kWorkforceRead, P::kTimeApprove,
     P::kAgencyRead, P::kAgencyApprove,
+    P::kCasesRead, P::kCasesOpen,
 };
 
 // A worker sees only themself.
-constexpr std::array kWorker = {P::kWorkforceRead, P::kTimeEnter};
+constexpr std::array kWorker = {P::kWorkforceRead, P::kTimeEnter, P::kCasesRead, P::kCasesOpen};
 
 template <size_t N>
 bool Lists(const std::array<Permission, N>& list, Permission p) {

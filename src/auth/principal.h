@@ -42,6 +42,10 @@ enum class Permission {
   kAgencyApprove,       // approve or decline an estimate (client users in the portal; staff recording one)
   kAgencyAdmin,         // agency settings, rate card, period locks, time approval, issuing invoices
   kAgencyLockOverride,  // edit time in a locked period (never frozen time)
+  kCasesRead,        // service cases in the caller's scope (portal users: their own)
+  kCasesOpen,        // open a case and write messages on it (the portal)
+  kCasesWork,        // agent work: replies, notes, calls, status, assignment, merge, macros
+  kServiceConfigure, // queues, SLA policies, calendars, macros; reports and quality reviews
 };
 
 bool RoleHas(Role role, Permission permission);

@@ -18,6 +18,9 @@ import { ReconSpecsPage } from './pages/ReconSpecsPage'
 import { ReconStartRunPage } from './pages/ReconStartRunPage'
 import { WfmRoutes } from './pages/wfm/WfmRoutes'
 import { workforceRoutes } from './pages/workforce/routes'
+import { CaseDetailPage } from './pages/service/CaseDetailPage'
+import { CasesPage } from './pages/service/CasesPage'
+import { ServiceDashboardPage } from './pages/service/ServiceDashboardPage'
 
 export function App() {
   const { user, loading } = useAuth()
@@ -63,6 +66,9 @@ export function App() {
         <Route path="reconciliation/specs/:id/edit" element={<ReconSpecFormPage mode="edit" />} />
         <Route path="staffing/*" element={<WfmRoutes />} />
         {workforceRoutes(user.role)}
+        <Route path="service-desk" element={<CasesPage />} />
+        <Route path="service-desk/cases/:id" element={<CaseDetailPage />} />
+        <Route path="service-desk/dashboard" element={<ServiceDashboardPage />} />
         {MODULES.filter((m) => !m.built).map((m) => (
           <Route key={m.key} path={m.path.slice(1)} element={<NotBuiltPage module={m} />} />
         ))}

@@ -44,7 +44,7 @@ export const MODULES: ModuleInfo[] = [
     key: 'service-desk',
     label: 'Service desk',
     path: '/service-desk',
-    built: false,
+    built: true,
     planned:
       'Cases from email, phone, chat, portal and VMS; queues, routing, SLA policies on business-hours calendars, escalations, quality scoring and staffing.',
   },

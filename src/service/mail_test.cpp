@@ -1,0 +1,219 @@
+// Mail end to end on both backends: real .eml fixtures in, replies out through a real SMTP server
+// (Debian's python3-aiosmtpd on 127.0.0.1, delivering into a Maildir the test reads back).
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "auth/accounts.h"
+#include "clients/client_store.h"
+#include "service/desk.h"
+#include "service/mime.h"
+#include "store/testing.h"
+
+namespace concord::service {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Fixture(const std::string& name) {
+  std::ifstream in(std::string(CONCORD_SOURCE_DIR) + "/tests/fixtures/mail/" + name, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at; (at = text.find(from)) != std::string::npos;) text.replace(at, from.size(), to);
+  return text;
+}
+
+int FreePort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+bool Accepts(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  close(fd);
+  return ok;
+}
+
+// aiosmtpd's Mailbox handler writes each message it accepts into a Maildir.
+class SmtpServer {
+ public:
+  SmtpServer() : port_(FreePort()), maildir_(fs::temp_directory_path() / ("concord-smtp-" + std::to_string(port_))) {
+    const std::string listen = "127.0.0.1:" + std::to_string(port_);
+    pid_ = fork();
+    if (pid_ == 0) {
+      // Debian's interpreter: python3-aiosmtpd is installed for it, not for any python3 on PATH.
+      execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c", "aiosmtpd.handlers.Mailbox",
+             maildir_.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    for (int i = 0; i < 100 && !Accepts(port_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ~SmtpServer() {
+    kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+    fs::remove_all(maildir_);
+  }
+  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+  std::vector<std::string> Messages() const {
+    std::vector<std::string> out;
+    if (!fs::exists(maildir_ / "new")) return out;
+    for (const auto& f : fs::directory_iterator(maildir_ / "new")) {
+      std::ifstream in(f.path(), std::ios::binary);
+      std::stringstream s;
+      s << in.rdbuf();
+      out.push_back(s.str());
+    }
+    return out;
+  }
+
+ private:
+  int port_;
+  fs::path maildir_;
+  pid_t pid_ = -1;
+};
+
+class MailTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    fresh_ = store::testing::MakeFreshDatabase(GetParam());
+    std::vector<store::Migration> migrations;
+    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(), Migrations()})
+      migrations.insert(migrations.end(), list.begin(), list.end());
+    ASSERT_TRUE(store::Migrate(db(), migrations).ok());
+    desk_ = std::make_unique<ServiceDesk>(db());
+    auto conn = db().Acquire();
+    auto one = [&](const std::string& sql, std::vector<store::Value> params) {
+      return (*conn)->Query(sql, params).value().at(0).Int(0);
+    };
+    agent_id_ = one("INSERT INTO users (email, name, role, password_hash, created_at, updated_at) VALUES "
+                    "('ana@x.test', 'Ana Agent', 'coordinator', 'x', 'now', 'now') RETURNING id", {});
+    acme_ = one("INSERT INTO clients (legal_name, status, created_at, updated_at) VALUES ('Acme Staffing', 'active', "
+                "'now', 'now') RETURNING id", {});
+    one("INSERT INTO contacts (client_id, name, email, created_at, updated_at) VALUES (?, 'Renee Dupont', "
+        "'Renee.Dupont@acme-staffing.test', 'now', 'now') RETURNING id",
+        {acme_});
+    agent_ = {.user_id = agent_id_, .name = "Ana Agent", .role = auth::Role::kCoordinator};
+    Queue q;
+    q.name = "Employer support";
+    q.inbound_address = "support@concord.test";
+    q.members = {{agent_id_, "", {}, 10}};
+    queue_ = desk_->SaveQueue(agent_, std::nullopt, std::nullopt, q, "t").value().id;
+    Queue other;
+    other.name = "Catch-all";
+    ASSERT_TRUE(desk_->SaveQueue(agent_, std::nullopt, std::nullopt, other, "t").ok());
+  }
+  store::Database& db() { return *fresh_->db; }
+
+  std::unique_ptr<store::testing::FreshDatabase> fresh_;
+  std::unique_ptr<ServiceDesk> desk_;
+  auth::Principal agent_;
+  int64_t agent_id_ = 0, acme_ = 0, queue_ = 0;
+};
+
+TEST_P(MailTest, RequestReplyAndAnswerThreadIntoOneCase) {
+  SmtpServer smtp;
+  desk_->UseSmtp({smtp.url(), "", "", 10});
+  const MailIngest in = desk_->IngestMail(Fixture("request_multipart_attachment.eml"), "t").value();
+  ASSERT_TRUE(in.created);
+  const Case c = desk_->Get(agent_, in.case_id).value();
+  EXPECT_EQ(c.subject, "Pay stub missing \u2013 week 09");
+  EXPECT_EQ(c.client_id, acme_);  // the sender is Acme's contact (address compared case-insensitively)
+  EXPECT_EQ(c.queue_id, queue_);  // sent to support@concord.test
+  EXPECT_EQ(c.assignee_id, agent_id_);
+  EXPECT_EQ(c.channel, "email");
+  std::vector<Entry> timeline = desk_->Timeline(agent_, c.id).value();
+  const Entry& request = timeline.front();
+  EXPECT_EQ(request.kind, "message_in");
+  ASSERT_EQ(request.attachments.size(), 1u);
+  EXPECT_EQ(request.attachments[0].name, "register-week09.pdf");
+  ASSERT_TRUE(request.attachments[0].file_id);
+  {
+    auto conn = db().Acquire();
+    auto file = jobs::LoadFile(**conn, *request.attachments[0].file_id).value();
+    EXPECT_EQ(file.content.substr(0, 8), "%PDF-1.4");
+  }
+  // The same message delivered twice is taken once.
+  const MailIngest again = desk_->IngestMail(Fixture("request_multipart_attachment.eml"), "t").value();
+  EXPECT_TRUE(again.duplicate);
+  EXPECT_EQ(again.case_id, c.id);
+
+  EntryInput reply{.kind = "reply", .body = "Could you send the register again? Merci, Ren\u00e9e."};
+  reply.set_status = "pending_requester";
+  const Entry sent = desk_->AddEntry(agent_, c.id, reply, "t").value();
+  EXPECT_EQ(sent.outcome, "sent");
+  const std::vector<std::string> delivered = smtp.Messages();
+  ASSERT_EQ(delivered.size(), 1u);
+  const ParsedMail out = ParseMail(delivered[0]).value();
+  EXPECT_EQ(out.to, std::vector<std::string>{"renee.dupont@acme-staffing.test"});
+  EXPECT_EQ(out.from_address, "support@concord.test");
+  EXPECT_EQ(out.in_reply_to, "<CAF8x2-request-0001@mail.acme-staffing.test>");
+  EXPECT_EQ(out.subject, "Re: Pay stub missing \u2013 week 09 [#" + std::to_string(c.id) + "]");
+  EXPECT_EQ(out.message_id, sent.mail_message_id);
+  EXPECT_NE(out.text.find("Merci, Ren\u00e9e."), std::string::npos);
+
+  // The requester answers (ISO-8859-1, threaded by In-Reply-To): same case, reopened from pending.
+  const std::string answer = Replace(Replace(Fixture("reply_iso8859_1.eml"), "<OUTBOUND>", sent.mail_message_id),
+                                     "[#CASE]", "[#" + std::to_string(c.id) + "]");
+  const MailIngest joined = desk_->IngestMail(answer, "t").value();
+  EXPECT_FALSE(joined.created);
+  EXPECT_EQ(joined.case_id, c.id);
+  EXPECT_EQ(desk_->Get(agent_, c.id)->status, "open");
+  timeline = desk_->Timeline(agent_, c.id).value();
+  const auto answered = std::find_if(timeline.begin(), timeline.end(),
+                                     [](const Entry& e) { return e.kind == "message_in" && e.body.find("Voil\u00e0") != std::string::npos; });
+  EXPECT_NE(answered, timeline.end());
+
+  // A stranger writing "[#n]" without threading headers gets a case of their own.
+  const std::string stranger_mail = Replace(Fixture("outlook_windows1252_html.eml"), "Subject: Invoice",
+                                           "Subject: [#" + std::to_string(c.id) + "] Invoice");
+  const MailIngest stranger = desk_->IngestMail(stranger_mail, "t").value();
+  EXPECT_TRUE(stranger.created);
+  EXPECT_NE(stranger.case_id, c.id);
+}
+
+TEST_P(MailTest, ARelayThatIsDownLeavesTheReplyRecordedAsNotSent) {
+  desk_->UseSmtp({"smtp://127.0.0.1:" + std::to_string(FreePort()), "", "", 5});
+  const MailIngest in = desk_->IngestMail(Fixture("request_multipart_attachment.eml"), "t").value();
+  const Entry e = desk_->AddEntry(agent_, in.case_id, {.kind = "reply", .body = "Hello"}, "t").value();
+  EXPECT_EQ(e.outcome, "send_failed");
+  const std::vector<Entry> timeline = desk_->Timeline(agent_, in.case_id).value();
+  const auto reply = std::find_if(timeline.begin(), timeline.end(), [](const Entry& x) { return x.kind == "message_out"; });
+  ASSERT_NE(reply, timeline.end());
+  EXPECT_EQ(reply->outcome, "send_failed");
+}
+
+TEST_P(MailTest, GarbageIsRefusedWithAReason) {
+  EXPECT_EQ(desk_->IngestMail("hello", "t").error().code, "mail.unparseable");
+  EXPECT_EQ(desk_->IngestMail("Subject: hi\r\n\r\nbody\r\n", "t").error().code, "mail.no_sender");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, MailTest, ::testing::ValuesIn(store::testing::Backends()));
+
+}  // namespace
+}  // namespace concord::service
