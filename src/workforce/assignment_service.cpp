@@ -9,6 +9,7 @@
 #include "workforce/holidays.h"
 #include "workforce/onboarding.h"
 #include "workforce/service.h"
+#include "workforce/worker_messages.h"
 
 namespace concord::workforce {
 namespace {
@@ -121,8 +122,6 @@ Result<std::string> MoneyField(const json& body, const std::string& field, const
   return *money;
 }
 
-// The messages the worker receives (recorded on their timeline).
-std::string Greeting(const json& worker) { return "Hello " + Text(worker, "first_name") + ",\n\n"; }
 
 }  // namespace
 
@@ -240,9 +239,8 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
     switch (event) {
       case AssignmentEvent::kActivate:
         after["first_day_details"] = Text(body, "first_day_details");
-        message = Greeting(worker) + "Your assignment as " + Text(before, "title") + " starts on " +
-                  Text(before, "start_date") + ". Your manager is " + Text(before, "manager_name") + ".\n\n" +
-                  Text(body, "first_day_details");
+        message = TRY(WorkerMessage(ActivationTemplate(), before, worker,
+                                    {{"first_day_details", Text(body, "first_day_details")}}));
         effective = Text(before, "start_date");
         break;
       case AssignmentEvent::kExtend: {
@@ -258,9 +256,9 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
           SetRates(after, effective, pay, bill);
         }
         after["vms_update_pending"] = true;
-        message = Greeting(worker) + "Your assignment as " + Text(before, "title") + " has been extended to " +
-                  Text(after, "end_date") + "." +
-                  (pay != Text(before, "pay_rate") ? " From " + effective + " your pay rate is " + pay + "." : "");
+        message = TRY(WorkerMessage(
+            ExtensionTemplate(), after, worker,
+            {{"rate_note", pay != Text(before, "pay_rate") ? " From " + effective + " your pay rate is " + pay + "." : ""}}));
         break;
       }
       case AssignmentEvent::kRevise: {
@@ -272,8 +270,7 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
           if (!Text(body, field).empty()) after[field] = Text(body, field);
         }
         after["vms_update_pending"] = true;
-        message = Greeting(worker) + "From " + effective + " your assignment changes: title " + Text(after, "title") +
-                  ", manager " + Text(after, "manager_name") + ", pay rate " + Text(after, "pay_rate") + ".";
+        message = TRY(WorkerMessage(RevisionTemplate(), after, worker, {{"effective_date", effective}}));
         break;
       }
       case AssignmentEvent::kGiveNotice:

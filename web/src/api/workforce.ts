@@ -31,6 +31,7 @@ export interface Assignment extends Row {
   manager_name: string | null
   location: string | null
   work_state: string | null
+  work_country: string | null
   cost_centre: string | null
   start_date: string
   end_date: string | null

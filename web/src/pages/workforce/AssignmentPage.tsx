@@ -297,9 +297,14 @@ function ClassificationPanel({ assignment, onChanged }: { assignment: Assignment
   const [answers, setAnswers] = useState<Record<string, boolean>>({})
   const [open, setOpen] = useState(false)
   const latest = determinations.data?.items[0] as (Row & { risk: string; status: string; result: { reasons: { text: string; citation: string }[] } }) | undefined
+  // The tests of the work place (classification.h): IRS and the state's ABC test in the US, IR35 in Great
+  // Britain, CRA's in Canada.
   const place = assignment.work_state ?? ''
-  const relevant = (q.data?.questions ?? []).filter(
-    (x) => x.framework === 'irs_common_law' || (x.framework === 'abc_test' && ['CA', 'MA', 'NJ', 'IL'].includes(place)),
+  const country = String(assignment.work_country ?? 'US')
+  const relevant = (q.data?.questions ?? []).filter((x) =>
+    country === 'US'
+      ? x.framework === 'irs_common_law' || (x.framework === 'abc_test' && ['CA', 'MA', 'NJ', 'IL'].includes(place))
+      : (x.framework === 'uk_ir35' && country === 'GB') || (x.framework === 'canada' && country === 'CA'),
   )
   async function score() {
     try {
