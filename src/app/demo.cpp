@@ -3,32 +3,16 @@
 
 #include <set>
 
+#include "app/demo_agency.h"
 #include "app/demo_names.h"
+#include "app/demo_random.h"
+#include "app/demo_workforce.h"
+#include "app/demo_wfm.h"
 
 namespace concord::app {
 namespace {
 
 namespace names = demo_names;
-
-// splitmix64: a tiny generator whose sequence is the same on every platform and library, unlike the
-// standard distributions, so a seed always gives the same demo.
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
-  template <class Array>
-  std::string Pick(const Array& items) { return std::string(items[Below(items.size())]); }
-  bool Chance(int percent) { return Below(100) < static_cast<size_t>(percent); }
-
- private:
-  uint64_t state_;
-};
 
 std::string Digits(Random& rng, int count) {
   std::string out;
@@ -204,6 +188,11 @@ Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize
   const auth::Principal coordinator{.user_id = staff.coordinators.front(), .name = "Casey Coordinator",
                                     .role = auth::Role::kCoordinator};
   TRY(AddReconciliation(p, coordinator, created));
+  const auth::Principal manager{.user_id = staff.executives.front(), .name = "Morgan Manager",
+                                .role = auth::Role::kManager};
+  TRY(AddWorkforceDemo(p, manager, seed, size));
+  TRY(AddEorDemo(p, coordinator, client_ids, seed, size == DemoSize::kSmall ? 1 : 6));
+  TRY(AddAgencyDemo(p, created, staff.executives, staff.coordinators, size == DemoSize::kSmall ? 4 : 12, seed));
   TRY(AddServiceDemo(p, seed, size, {staff.coordinators, staff.executives}, created));
   // The demo client user belongs to the first client; a second one to the second, for isolation demos.
   TRY(AddUser(p, "client@concord.test", "Dana Client", auth::Role::kClientUser, {client_ids.front()}));
@@ -213,6 +202,7 @@ Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize
       {"manager@concord.test", "manager", "all clients, reveals tax ids"},
       {"coordinator@concord.test", "coordinator", "works client accounts"},
       {"client@concord.test", "client_user", "sees only their own client"},
+      {"worker@concord.test", "worker", "their own assignments and timecards"},
   };
 }
 

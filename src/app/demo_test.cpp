@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "store/testing.h"
 
 namespace concord::app {
@@ -24,6 +26,9 @@ std::vector<std::string> ClientNames(uint64_t seed) {
   EXPECT_TRUE(jobs::RunOne(*platform->db, platform->jobs, "test").value_or(false));
   auth::Principal coordinator{.user_id = 3, .role = auth::Role::kCoordinator};
   auto runs = platform->reconciliation->ListRuns(coordinator, reconciliation::RunQuery{}).value();
+  // The CRM run, and the workforce demo's two VMS audits (demo_workforce.cpp).
+  EXPECT_EQ(runs.items.size(), 3u);
+  std::erase_if(runs.items, [](const auto& run) { return run.spec_name != "Client master list: CRM vs concord"; });
   EXPECT_EQ(runs.items.size(), 1u);
   if (!runs.items.empty()) {
     const auto& summary = runs.items[0].summary;
@@ -35,6 +40,16 @@ std::vector<std::string> ClientNames(uint64_t seed) {
     EXPECT_EQ(summary.value("only_left", 0), 1);
     EXPECT_EQ(summary.value("only_right", 0), 1);
   }
+  // Workforce: six programmes, hundreds of assignments in every state, PSRs waiting, a worker login.
+  auto all = platform->workforce->All(admin, workforce::AssignmentTable(), {}).value();
+  EXPECT_EQ(all.size(), 240u);
+  std::set<std::string> states;
+  for (const auto& a : all) states.insert(a["status"].get<std::string>());
+  EXPECT_EQ(states, (std::set<std::string>{"requested", "onboarding", "ready", "active", "ending", "ended",
+                                            "offboarded", "cancelled"}));
+  EXPECT_EQ(platform->workforce->List(admin, workforce::ProgrammeTable(), {}).value().total, 6);
+  EXPECT_GE(platform->workforce->List(admin, workforce::PsrTable(), {}).value().total, 12);
+  EXPECT_TRUE(platform->accounts->FindUser("worker@concord.test").ok());
   // The demo client user sees exactly one client.
   auto user = platform->accounts->FindUser("client@concord.test").value();
   EXPECT_EQ(user.role, auth::Role::kClientUser);

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "agency/routes.h"
 #include "audit/audit.h"
 #include "audit/routes.h"
 #include "auth/accounts.h"
@@ -14,6 +15,8 @@
 #include "reconciliation/routes.h"
 #include "service/routes.h"
 #include "store/migrate.h"
+#include "workforce/routes.h"
+#include "wfm/routes.h"
 
 namespace concord::app {
 namespace {
@@ -30,7 +33,8 @@ bool IsPostgres(const std::string& url) {
 std::vector<store::Migration> AllMigrations() {
   std::vector<store::Migration> all;
   for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
-                    reconciliation::Migrations(), service::Migrations()}) {
+                    reconciliation::Migrations(), wfm::Migrations(), workforce::Migrations(),
+                    agency::Migrations(), service::Migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -74,6 +78,9 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->clients->RegisterJobs(platform->jobs);
   platform->reconciliation = std::make_unique<reconciliation::ReconciliationService>(*platform->db);
   platform->reconciliation->RegisterJobs(platform->jobs);
+  platform->wfm = std::make_unique<wfm::WfmService>(*platform->db);
+  platform->wfm->RegisterJobs(platform->jobs);
+  platform->agency = std::make_unique<agency::Module>(*platform->db);
   platform->service = std::make_unique<service::ServiceDesk>(*platform->db);
   platform->service->RegisterJobs(platform->jobs);
   TRY(platform->service->ScheduleJobs());
@@ -86,6 +93,14 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
         everything.archived = "all";
         return client_service->ExportTable(caller.ClientScope(), everything);
       });
+  platform->workforce = std::make_unique<workforce::WorkforceService>(*platform->db, platform->key);
+  platform->workforce->UseReconciliation(platform->reconciliation.get());
+  platform->workforce->RegisterJobs(platform->jobs);
+  workforce::WorkforceService* workforce_service = platform->workforce.get();
+  platform->reconciliation->RegisterSource(
+      "assignments",
+      "Assignments as a VMS shows them: work_order_id, worker, email, dates, pay/bill rate, vms_status, manager",
+      [workforce_service](const auth::Principal& caller) { return workforce_service->AssignmentsTable(caller); });
   return platform;
 }
 
@@ -93,6 +108,9 @@ void InstallRoutes(http::Router& router, Platform& platform) {
   auth::InstallAuth(router, *platform.accounts);
   clients::InstallRoutes(router, *platform.clients, *platform.db);
   reconciliation::InstallRoutes(router, *platform.reconciliation);
+  workforce::InstallRoutes(router, *platform.workforce);
+  wfm::InstallRoutes(router, *platform.wfm);
+  agency::InstallRoutes(router, *platform.agency);
   service::InstallRoutes(router, *platform.service);
   jobs::InstallRoutes(router, *platform.db);
   audit::InstallRoutes(router, *platform.db);
@@ -100,7 +118,9 @@ void InstallRoutes(http::Router& router, Platform& platform) {
       "GET", "/api/v1/openapi.json",
       [&router](http::Context&) {
         nlohmann::json doc = router.OpenApi("concord", "0.1.0");
-        const nlohmann::json schemas = ComponentSchemas();  // outlives the loop over its items
+        nlohmann::json schemas = ComponentSchemas();  // outlives the loop over its items
+        schemas.update(agency::OpenApiSchemas());
+        schemas.update(workforce::ComponentSchemas());
         for (const auto& [name, schema] : schemas.items()) doc["components"]["schemas"][name] = schema;
         return http::Response::Json(doc);
       },

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "agency/module.h"
 #include "auth/accounts.h"
 #include "clients/service.h"
 #include "crypto/crypto.h"
@@ -13,6 +14,8 @@
 #include "server/router.h"
 #include "service/desk.h"
 #include "store/db.h"
+#include "workforce/service.h"
+#include "wfm/service.h"
 
 namespace CLI {
 class App;
@@ -37,6 +40,9 @@ struct Platform {
   std::unique_ptr<auth::Accounts> accounts;
   std::unique_ptr<clients::ClientService> clients;
   std::unique_ptr<reconciliation::ReconciliationService> reconciliation;
+  std::unique_ptr<workforce::WorkforceService> workforce;
+  std::unique_ptr<wfm::WfmService> wfm;
+  std::unique_ptr<agency::Module> agency;
   std::unique_ptr<service::ServiceDesk> service;
   jobs::Registry jobs;
 };

@@ -16,6 +16,8 @@ import { ReconSpecFormPage } from './pages/ReconSpecFormPage'
 import { ReconSpecPage } from './pages/ReconSpecPage'
 import { ReconSpecsPage } from './pages/ReconSpecsPage'
 import { ReconStartRunPage } from './pages/ReconStartRunPage'
+import { WfmRoutes } from './pages/wfm/WfmRoutes'
+import { workforceRoutes } from './pages/workforce/routes'
 import { CaseDetailPage } from './pages/service/CaseDetailPage'
 import { CasesPage } from './pages/service/CasesPage'
 import { ServiceDashboardPage } from './pages/service/ServiceDashboardPage'
@@ -62,6 +64,8 @@ export function App() {
         <Route path="reconciliation/specs/new" element={<ReconSpecFormPage mode="create" />} />
         <Route path="reconciliation/specs/:id" element={<ReconSpecPage />} />
         <Route path="reconciliation/specs/:id/edit" element={<ReconSpecFormPage mode="edit" />} />
+        <Route path="staffing/*" element={<WfmRoutes />} />
+        {workforceRoutes(user.role)}
         <Route path="service-desk" element={<CasesPage />} />
         <Route path="service-desk/cases/:id" element={<CaseDetailPage />} />
         <Route path="service-desk/dashboard" element={<ServiceDashboardPage />} />

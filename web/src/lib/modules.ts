@@ -36,7 +36,7 @@ export const MODULES: ModuleInfo[] = [
     key: 'workforce',
     label: 'Workforce',
     path: '/workforce',
-    built: false,
+    built: true,
     planned:
       'MSP/VMS programmes, workers, personnel service requests, onboarding, contractor classification, the assignment life cycle, timecards and expenses, and the VMS audit.',
   },
@@ -47,6 +47,16 @@ export const MODULES: ModuleInfo[] = [
     built: true,
     planned:
       'Cases from email, phone, chat, portal and VMS; queues, routing, SLA policies on business-hours calendars, escalations, quality scoring and staffing.',
+  },
+  {
+    key: 'staffing',
+    // workforce management (WFM); "Staffing" keeps it apart from Workforce (MSP/VMS workers) in the menu
+    label: 'Staffing',
+    path: '/staffing',
+    built: true,
+    planned:
+      'Support queues: call history by interval, forecasts with their accuracy, staff required against scheduled, and the gaps.',
+    roles: ['admin', 'manager', 'coordinator'],
   },
   {
     key: 'benefits',

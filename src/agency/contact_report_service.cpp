@@ -1,0 +1,242 @@
+// Contact reports with action items tracked to done; distributed to the client by the agency's deadline.
+#include "agency/loaders.h"
+#include "agency/meetings.h"
+#include "audit/audit.h"
+#include "store/sql.h"
+#include "store/time.h"
+
+namespace concord::agency {
+namespace {
+
+constexpr const char* kColumns =
+    "r.id, r.client_id, c.legal_name, r.meeting_date, r.attendees, r.discussion, r.decisions, r.job_ids, "
+    "r.distribute_by, r.distributed_at, r.distributed_to, r.author, r.version, r.created_at";
+const ListSpec kReports{"agency_contact_reports r JOIN clients c ON c.id = r.client_id", "r.id", "r.client_id", {},
+                        {{"meeting_date", "r.meeting_date"}}, {}};
+
+constexpr const char* kItemColumns =
+    "a.id, a.client_id, a.contact_report_id, a.traffic_meeting_id, a.job_id, a.text, a.owner_user_id, u.name, "
+    "a.due_date, a.done_at, a.version";
+const ListSpec kItems{"agency_action_items a LEFT JOIN users u ON u.id = a.owner_user_id", "a.id", "a.client_id", {},
+                      {{"due_date", "COALESCE(a.due_date, '9999-12-31')"}}, {}};
+
+ContactReport FromRow(const store::Row& r) {
+  ContactReport c;
+  c.id = r.Int(0);
+  c.client_id = r.Int(1);
+  c.client_name = r.Text(2);
+  c.meeting_date = *OptDate(r.Text(3));
+  for (const auto& a : nlohmann::json::parse(r.Text(4), nullptr, false)) {
+    c.attendees.push_back({a.value("name", ""), a.value("side", "client")});
+  }
+  c.discussion = r.Text(5);
+  c.decisions = r.Text(6);
+  for (const auto& id : nlohmann::json::parse(r.Text(7), nullptr, false)) {
+    if (id.is_number_integer()) c.job_ids.push_back(id.get<int64_t>());
+  }
+  c.distribute_by = *OptDate(r.Text(8));
+  c.distributed_at = r.OptText(9);
+  c.distributed_to = r.Text(10);
+  c.author = r.Text(11);
+  c.version = r.Int(12);
+  c.created_at = r.Text(13);
+  // Late when it went out after the deadline day, or is still out after it (UTC dates: display only).
+  c.distributed_late = c.distributed_at && c.distributed_at->substr(0, 10) > c.distribute_by.ToString();
+  return c;
+}
+
+ActionItem ActionItemFromRow(const store::Row& r) {
+  ActionItem a;
+  a.id = r.Int(0);
+  a.client_id = r.OptInt(1);
+  a.contact_report_id = r.OptInt(2);
+  a.traffic_meeting_id = r.OptInt(3);
+  a.job_id = r.OptInt(4);
+  a.text = r.Text(5);
+  a.owner_user_id = r.OptInt(6);
+  a.owner_name = r.Text(7);
+  a.due_date = OptDate(r.OptText(8));
+  a.done_at = r.OptText(9);
+  a.version = r.Int(10);
+  return a;
+}
+
+}  // namespace
+
+Result<std::vector<ActionItem>> LoadActionItems(store::Connection& conn, const std::string& where,
+                                                const std::vector<store::Value>& params) {
+  std::vector<ActionItem> out;
+  for (const auto& r : TRY(conn.Query(std::string("SELECT ") + kItemColumns + " FROM " + kItems.from + " WHERE " +
+                                          where + " ORDER BY COALESCE(a.due_date, '9999-12-31'), a.id",
+                                      params))) {
+    out.push_back(ActionItemFromRow(r));
+  }
+  return out;
+}
+
+Status InsertActionItems(store::Connection& c, std::optional<int64_t> client_id, std::optional<int64_t> report_id,
+                         std::optional<int64_t> meeting_id, const std::vector<ActionItemInput>& items) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    const auto& item = items[i];
+    if (item.text.empty()) {
+      return InvalidAt("action_item.text_required", "action_items[" + std::to_string(i) + "].text", "Say what to do.");
+    }
+    auto inserted = c.Execute(
+        "INSERT INTO agency_action_items (client_id, contact_report_id, traffic_meeting_id, job_id, text, "
+        "owner_user_id, due_date, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
+        {store::Opt(client_id), store::Opt(report_id), store::Opt(meeting_id), store::Opt(item.job_id), item.text,
+         store::Opt(item.owner_user_id), DateValue(item.due_date), store::NowText()});
+    if (!inserted.ok()) {
+      if (inserted.error().code == "store.foreign_key_violation") {
+        return InvalidAt("action_item.reference_unknown", "action_items[" + std::to_string(i) + "]",
+                         "The owner or job does not exist.");
+      }
+      return std::move(inserted).error();
+    }
+  }
+  return {};
+}
+
+Result<ContactReport> MeetingService::GetContactReport(const auth::Principal& caller, int64_t id) {
+  auto conn = TRY(db_.Acquire());
+  ContactReport report = FromRow(TRY(LoadRow(*conn, caller.ClientScope(), kReports, kColumns, id, "contact_report")));
+  report.action_items = TRY(LoadActionItems(*conn, "a.contact_report_id = ?", {id}));
+  return report;
+}
+
+Result<std::vector<ContactReport>> MeetingService::ContactReports(const auth::Principal& caller,
+                                                                  std::optional<int64_t> client_id) {
+  auto conn = TRY(db_.Acquire());
+  std::string sql = std::string("SELECT ") + kColumns + " FROM " + kReports.from + " WHERE 1 = 1";
+  std::vector<store::Value> params;
+  store::AppendScope(caller.ClientScope(), "r.client_id", sql, params);
+  if (client_id) {
+    sql += " AND r.client_id = ?";
+    params.emplace_back(*client_id);
+  }
+  std::vector<ContactReport> out;
+  for (const auto& r : TRY(conn->Query(sql + " ORDER BY r.meeting_date DESC, r.id DESC", params))) {
+    out.push_back(FromRow(r));
+    out.back().action_items = TRY(LoadActionItems(*conn, "a.contact_report_id = ?", {out.back().id}));
+  }
+  return out;
+}
+
+Result<ContactReport> MeetingService::CreateContactReport(const auth::Principal& caller, const ContactReportInput& in,
+                                                          const std::string& request_id) {
+  if (in.attendees.empty()) return InvalidAt("contact_report.attendees_required", "attendees", "Who was there?");
+  const Settings settings = TRY(agency_.GetSettings());
+  const Date deadline = DistributionDeadline(settings.Policy().calendar, in.meeting_date, settings.contact_report_days);
+  for (int64_t job_id : in.job_ids) {
+    const JobView job = TRY(agency_.GetJob(caller, job_id));
+    if (job.job.client_id != in.client_id) {
+      return InvalidAt("contact_report.job_other_client", "job_ids", "Job " + job.job.number + " is another client's.");
+    }
+  }
+  return db_.Transact<ContactReport>([&](store::Connection& c) -> Result<ContactReport> {
+    std::string check = "SELECT id FROM clients WHERE id = ?";
+    std::vector<store::Value> params{in.client_id};
+    store::AppendScope(caller.ClientScope(), "id", check, params);
+    if (TRY(c.Query(check, params)).empty()) {
+      return Error::NotFound("client.not_found", "No client " + std::to_string(in.client_id) + ".");
+    }
+    nlohmann::json attendees = nlohmann::json::array();
+    for (const auto& a : in.attendees) attendees.push_back({{"name", a.name}, {"side", a.side}});
+    auto row = TRY(c.QueryOne(
+        "INSERT INTO agency_contact_reports (client_id, meeting_date, attendees, discussion, decisions, job_ids, "
+        "distribute_by, author, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id",
+        {in.client_id, in.meeting_date.ToString(), attendees.dump(), in.discussion, in.decisions,
+         nlohmann::json(in.job_ids).dump(), deadline.ToString(), caller.name, store::NowText()}));
+    const int64_t id = row.Int(0);
+    TRY(InsertActionItems(c, in.client_id, id, std::nullopt, in.action_items));
+    ContactReport saved = FromRow(TRY(LoadRow(c, std::nullopt, kReports, kColumns, id, "contact_report")));
+    saved.action_items = TRY(LoadActionItems(c, "a.contact_report_id = ?", {id}));
+    TRY(audit::Append(c, caller.Actor(request_id), {"agency_contact_report", std::to_string(id), saved.client_id,
+                                                    "create", nullptr, ToJson(saved)}));
+    return saved;
+  });
+}
+
+Result<ContactReport> MeetingService::DistributeContactReport(const auth::Principal& caller, int64_t id,
+                                                              int64_t expected_version, const std::string& to,
+                                                              const std::string& request_id) {
+  if (to.empty()) return InvalidAt("contact_report.recipient_required", "distributed_to", "Who was it sent to?");
+  return db_.Transact<ContactReport>([&](store::Connection& c) -> Result<ContactReport> {
+    const ContactReport before =
+        FromRow(TRY(LoadRow(c, caller.ClientScope(), kReports, kColumns, id, "contact_report")));
+    const int64_t changed = TRY(c.Execute(
+        "UPDATE agency_contact_reports SET distributed_at = ?, distributed_to = ?, version = version + 1 "
+        "WHERE id = ? AND version = ?",
+        {agency_.Now().ToString(), to, id, expected_version}));
+    if (changed == 0) return StaleVersion("contact report");
+    ContactReport saved = FromRow(TRY(LoadRow(c, std::nullopt, kReports, kColumns, id, "contact_report")));
+    saved.action_items = TRY(LoadActionItems(c, "a.contact_report_id = ?", {id}));
+    TRY(audit::Append(c, caller.Actor(request_id), {"agency_contact_report", std::to_string(id), saved.client_id,
+                                                    "distribute", ToJson(before), ToJson(saved)}));
+    return saved;
+  });
+}
+
+Result<std::vector<ActionItem>> MeetingService::OpenActionItems(const auth::Principal& caller) {
+  auto conn = TRY(db_.Acquire());
+  std::string where = "a.done_at IS NULL";
+  std::vector<store::Value> params;
+  store::AppendScope(caller.ClientScope(), "a.client_id", where, params);
+  return LoadActionItems(*conn, where, params);
+}
+
+Result<ActionItem> MeetingService::SetActionItemDone(const auth::Principal& caller, int64_t id,
+                                                     int64_t expected_version, bool done,
+                                                     const std::string& request_id) {
+  return db_.Transact<ActionItem>([&](store::Connection& c) -> Result<ActionItem> {
+    const ActionItem before =
+        ActionItemFromRow(TRY(LoadRow(c, caller.ClientScope(), kItems, kItemColumns, id, "action_item")));
+    const int64_t changed = TRY(c.Execute(
+        "UPDATE agency_action_items SET done_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+        {done ? store::Value(store::NowText()) : store::Null(), id, expected_version}));
+    if (changed == 0) return StaleVersion("action item");
+    const ActionItem saved = ActionItemFromRow(TRY(LoadRow(c, std::nullopt, kItems, kItemColumns, id, "action_item")));
+    TRY(audit::Append(c, caller.Actor(request_id), {"agency_action_item", std::to_string(id), saved.client_id,
+                                                    done ? "done" : "reopen", ToJson(before), ToJson(saved)}));
+    return saved;
+  });
+}
+
+nlohmann::json ToJson(const ActionItem& a) {
+  auto opt = [](const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+  return {{"id", a.id},
+          {"client_id", opt(a.client_id)},
+          {"contact_report_id", opt(a.contact_report_id)},
+          {"traffic_meeting_id", opt(a.traffic_meeting_id)},
+          {"job_id", opt(a.job_id)},
+          {"text", a.text},
+          {"owner_user_id", opt(a.owner_user_id)},
+          {"owner_name", a.owner_name},
+          {"due_date", a.due_date ? nlohmann::json(a.due_date->ToString()) : nullptr},
+          {"done_at", a.done_at ? nlohmann::json(*a.done_at) : nullptr},
+          {"version", a.version}};
+}
+
+nlohmann::json ToJson(const ContactReport& r) {
+  nlohmann::json attendees = nlohmann::json::array(), items = nlohmann::json::array();
+  for (const auto& a : r.attendees) attendees.push_back({{"name", a.name}, {"side", a.side}});
+  for (const auto& i : r.action_items) items.push_back(ToJson(i));
+  return {{"id", r.id},
+          {"client_id", r.client_id},
+          {"client_name", r.client_name},
+          {"meeting_date", r.meeting_date.ToString()},
+          {"attendees", attendees},
+          {"discussion", r.discussion},
+          {"decisions", r.decisions},
+          {"job_ids", r.job_ids},
+          {"distribute_by", r.distribute_by.ToString()},
+          {"distributed_at", r.distributed_at ? nlohmann::json(*r.distributed_at) : nullptr},
+          {"distributed_to", r.distributed_to},
+          {"distributed_late", r.distributed_late},
+          {"author", r.author},
+          {"action_items", items},
+          {"version", r.version},
+          {"created_at", r.created_at}};
+}
+
+}  // namespace concord::agency

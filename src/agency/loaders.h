@@ -1,0 +1,30 @@
+// Row loaders the agency services share (internal to the module). Each takes the caller's scope where a
+// record is looked up by id, so a record outside it is "not found".
+#pragma once
+
+#include "agency/agency_error.h"
+#include "agency/meetings.h"
+#include "agency/service.h"
+
+namespace concord::agency {
+
+Result<Job> LoadJob(store::Connection& conn, const Scope& scope, int64_t id);
+Result<std::vector<EstimateRecord>> LoadJobEstimates(store::Connection& conn, int64_t job_id);
+Result<EstimateRecord> LoadEstimate(store::Connection& conn, const Scope& scope, int64_t id);
+Result<std::vector<TimeRecord>> LoadTimeWhere(store::Connection& conn, const std::string& where,
+                                              const std::vector<store::Value>& params);
+Result<TimeRecord> LoadTime(store::Connection& conn, const Scope& scope, int64_t id);
+Result<InvoiceRecord> LoadInvoice(store::Connection& conn, const Scope& scope, int64_t id);
+// Σ issued invoices − Σ issued credit notes of a job (what has been billed).
+Result<Money> BilledOfJob(store::Connection& conn, int64_t job_id, const std::string& currency);
+// The value of `time` at the rate card: minutes summed per (service, rate), each sum rounded once.
+Result<Money> TimeValue(const RateCard& card, const std::string& client_code, const std::vector<TimeRecord>& time,
+                        const std::string& currency, bool billable_only);
+
+// Action items (contact reports and traffic meetings share them).
+Result<std::vector<ActionItem>> LoadActionItems(store::Connection& conn, const std::string& where,
+                                                const std::vector<store::Value>& params);
+Status InsertActionItems(store::Connection& c, std::optional<int64_t> client_id, std::optional<int64_t> report_id,
+                         std::optional<int64_t> meeting_id, const std::vector<ActionItemInput>& items);
+
+}  // namespace concord::agency

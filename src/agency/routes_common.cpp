@@ -1,0 +1,75 @@
+#include "agency/routes_common.h"
+
+#include "agency/routes.h"
+
+namespace concord::agency {
+
+void InstallRoutes(http::Router& router, Module& module) {
+  AgencyService& service = module.service;
+  routes::InstallAccountRoutes(router, service);
+  routes::InstallJobRoutes(router, service);
+  routes::InstallEstimateRoutes(router, service);
+  routes::InstallTimeRoutes(router, service);
+  routes::InstallInvoiceRoutes(router, service);
+  routes::InstallReportRoutes(router, service);
+  routes::InstallMeetingRoutes(router, module.meetings);
+}
+
+namespace routes {
+
+Result<ListQuery> ListQueryFrom(const http::Request& request, const std::vector<std::string>& filters,
+                                const std::vector<std::string>& sorts) {
+  ListQuery q;
+  q.q = request.Query("q");
+  for (const auto& name : filters) {
+    if (auto value = request.Query(name); value && !value->empty()) q.filters.emplace_back(name, *value);
+  }
+  const auto sort = TRY(api::ParseSort(request, sorts, {sorts.front(), false}));
+  q.sort = sort.column;
+  q.descending = sort.descending;
+  const auto page = TRY(api::ParsePage(request));
+  q.limit = page.limit;
+  q.after_key = page.after_key;
+  q.after_id = page.after_id;
+  return q;
+}
+
+std::optional<Date> DateField(api::Fields& fields, const std::string& name) {
+  const auto text = fields.String(name, 10);
+  if (!text) return std::nullopt;
+  auto date = Date::Parse(*text);
+  if (!date.ok()) {
+    fields.Fail(name, "field.date", "A date such as 2026-03-05.");
+    return std::nullopt;
+  }
+  return *date;
+}
+
+std::optional<Decimal> DecimalField(api::Fields& fields, const std::string& name) {
+  const auto* raw = fields.Raw(name);
+  if (!raw || raw->is_null()) return std::nullopt;
+  const std::string text = raw->is_string() ? raw->get<std::string>() : raw->is_number() ? raw->dump() : "";
+  auto value = Decimal::Parse(text);
+  if (!value.ok()) {
+    fields.Fail(name, "field.decimal", "A decimal number written as text, such as \"7.5\".");
+    return std::nullopt;
+  }
+  return *value;
+}
+
+std::optional<Money> MoneyField(api::Fields& fields, const std::string& name, const std::string& currency) {
+  auto amount = DecimalField(fields, name);
+  if (!amount) return std::nullopt;
+  return Money(*amount, currency);
+}
+
+Result<std::optional<Date>> QueryDate(const http::Request& request, const std::string& name) {
+  const auto text = request.Query(name);
+  if (!text || text->empty()) return std::optional<Date>();
+  auto date = Date::Parse(*text);
+  if (!date.ok()) return Error::BadRequest("request.bad_date", name + " must be a date such as 2026-03-05.");
+  return std::optional<Date>(*date);
+}
+
+}  // namespace routes
+}  // namespace concord::agency

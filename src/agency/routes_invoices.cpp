@@ -1,0 +1,135 @@
+// Routes: invoices — drafts, issue (numbered, then immutable), credit notes, delivery and payment.
+#include "agency/routes_common.h"
+
+namespace concord::agency::routes {
+namespace {
+
+using auth::Permission;
+
+Response InvoiceResponse(const InvoiceRecord& i, int status = 200) {
+  return api::WithETag(Response::Json(ToJson(i), status), i.version);
+}
+
+Result<InvoiceInput> InvoiceInputFrom(const http::Request& request) {
+  const auto body = TRY(api::JsonBody(request));
+  api::Fields f(body);
+  InvoiceInput in;
+  in.job_id = f.Int("job_id").value_or(0);
+  in.source = f.String("source").value_or("");
+  in.estimate_id = f.Int("estimate_id");
+  in.tax_percent = DecimalField(f, "tax_percent").value_or(Decimal());
+  in.payment_terms_days = static_cast<int>(f.Int("payment_terms_days").value_or(30));
+  if (const auto* ids = f.Raw("time_entry_ids"); ids && ids->is_array()) {
+    for (const auto& id : *ids) {
+      if (id.is_number_integer()) in.time_entry_ids.push_back(id.get<int64_t>());
+    }
+  }
+  if (const auto* schedule = f.Raw("milestones"); schedule && schedule->is_array()) {
+    for (size_t i = 0; i < schedule->size(); ++i) {
+      const auto& m = (*schedule)[i];
+      auto percent = Decimal::Parse(m.value("percent", ""));
+      if (!percent.ok()) {
+        f.Fail("milestones[" + std::to_string(i) + "].percent", "field.decimal", "A percent written as text.");
+        continue;
+      }
+      in.milestone_schedule.push_back({m.value("name", ""), *percent});
+      if (m.value("bill", false)) in.milestone_indexes.push_back(i);
+    }
+  }
+  if (in.job_id <= 0) f.Fail("job_id", "field.required", "Which job to invoice.");
+  TRY(f.Finish("The invoice"));
+  return in;
+}
+
+template <class F>
+void AddAction(http::Router& router, const std::string& action, const std::string& summary, F run) {
+  router.Add("POST", kBase + "/invoices/{id}/" + action,
+             Handle(Permission::kAgencyAdmin, [run](Context& ctx, const auth::Principal& caller) -> Result<Response> {
+               const int64_t id = TRY(api::PathId(ctx));
+               const int64_t version = TRY(api::IfMatchVersion(ctx.request));
+               nlohmann::json body = nlohmann::json::object();
+               if (!ctx.request.body.empty()) body = TRY(api::JsonBody(ctx.request));
+               return InvoiceResponse(TRY(run(ctx, caller, id, version, body)));
+             }),
+             {summary, "agency", true, nullptr, Ref("AgencyInvoice")});
+}
+
+}  // namespace
+
+void InstallInvoiceRoutes(http::Router& router, AgencyService& service) {
+  AddList<InvoiceRecord>(
+      router, {kBase + "/invoices",
+               "Invoices",
+               "AgencyInvoice",
+               {"status", "kind", "job_id", "client_id", "delivery_status"},
+               {"updated_at", "number", "issue_date", "due_date", "status"},
+               [&service](const auth::Principal& c, const ListQuery& q) { return service.ListInvoices(c, q); },
+               [](const InvoiceRecord& i) { return ToJson(i); },
+               [](const InvoiceRecord& i) { return i.id; },
+               {"number", "kind", "status", "job", "issue_date", "due_date", "subtotal", "tax", "total", "paid",
+                "delivery_status"},
+               [](const InvoiceRecord& i) {
+                 const auto j = ToJson(i);
+                 auto text = [&](const char* key) { return j[key].is_string() ? j[key].get<std::string>() : ""; };
+                 return std::vector<std::string>{text("number"), text("kind"), text("status"), text("job_number"),
+                                                 text("issue_date"), text("due_date"), text("subtotal"), text("tax"),
+                                                 text("total"), text("paid"), text("delivery_status")};
+               }});
+
+  router.Add("POST", kBase + "/invoices",
+             Handle(Permission::kAgencyWrite, [&service](Context& ctx, const auth::Principal& caller) -> Result<Response> {
+               const InvoiceInput in = TRY(InvoiceInputFrom(ctx.request));
+               return InvoiceResponse(TRY(service.DraftInvoice(caller, in, ctx.request.request_id)), 201);
+             }),
+             {"Draft an invoice from an approved estimate (fixed_fee, milestones) or approved time", "agency", true,
+              Ref("AgencyInvoiceInput"), Ref("AgencyInvoice"), {}, 201});
+
+  router.Add("GET", kBase + "/invoices/{id}",
+             Handle(Permission::kAgencyRead, [&service](Context& ctx, const auth::Principal& caller) -> Result<Response> {
+               return InvoiceResponse(TRY(service.GetInvoice(caller, TRY(api::PathId(ctx)))));
+             }),
+             {"One invoice or credit note with its payment status", "agency", true, nullptr, Ref("AgencyInvoice")});
+
+  AddAction(router, "issue", "Issue a draft: number it and freeze it and the time it bills (If-Match)",
+            [&service](Context& ctx, const auth::Principal& caller, int64_t id, int64_t version,
+                       const nlohmann::json& body) -> Result<InvoiceRecord> {
+              std::optional<Date> day;
+              if (body.contains("issue_date") && body["issue_date"].is_string()) {
+                auto parsed = Date::Parse(body["issue_date"].get<std::string>());
+                if (!parsed.ok()) {
+                  return Error::Invalid("field.date", "issue_date is not a date.",
+                                        {{"issue_date", "field.date", "A date such as 2026-03-05."}});
+                }
+                day = *parsed;
+              }
+              return service.IssueInvoice(caller, id, version, day, ctx.request.request_id);
+            });
+  AddAction(router, "delivery", "Record the invoice's delivery to the client (If-Match)",
+            [&service](Context& ctx, const auth::Principal& caller, int64_t id, int64_t version,
+                       const nlohmann::json& body) {
+              return service.RecordDelivery(caller, id, version, body.value("delivery_status", "sent"),
+                                            body.value("delivered_to", ""), ctx.request.request_id);
+            });
+  AddAction(router, "payments", "Record a payment received (If-Match)",
+            [&service](Context& ctx, const auth::Principal& caller, int64_t id, int64_t version,
+                       const nlohmann::json& body) -> Result<InvoiceRecord> {
+              const InvoiceRecord current = TRY(service.GetInvoice(caller, id));
+              auto amount = Decimal::Parse(body.value("amount", ""));
+              if (!amount.ok()) {
+                return Error::Invalid("field.decimal", "amount is not a decimal.",
+                                      {{"amount", "field.decimal", "An amount written as text, e.g. \"100.00\"."}});
+              }
+              return service.RecordPayment(caller, id, version, Money(*amount, current.invoice.currency),
+                                           ctx.request.request_id);
+            });
+
+  router.Add("POST", kBase + "/invoices/{id}/credit-notes",
+             Handle(Permission::kAgencyAdmin, [&service](Context& ctx, const auth::Principal& caller) -> Result<Response> {
+               const int64_t id = TRY(api::PathId(ctx));
+               return InvoiceResponse(TRY(service.CreditInvoice(caller, id, {}, ctx.request.request_id)), 201);
+             }),
+             {"Draft a credit note for the whole of an issued invoice (issue it like an invoice)", "agency", true,
+              nullptr, Ref("AgencyInvoice"), {}, 201});
+}
+
+}  // namespace concord::agency::routes

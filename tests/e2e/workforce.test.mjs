@@ -1,0 +1,185 @@
+// Browser journey for the Workforce module (issue 4): a coordinator imports a VMS export → the PSR → an
+// assignment whose onboarding is blocked (activation refused, naming what is missing) → documents → active
+// → the worker's timecard submitted and the client's manager approves it → an extension (VMS update
+// pending) → the end, with the final-pay deadline and the separation letter → the weekly VMS audit shows the remaining disagreement
+// and, once the VMS is fixed, 100%.
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { USERS, launchBrowser, login, newContext, screenshot, selectOption, startServer, until } from './harness.mjs'
+
+const stamp = Date.now().toString(36).toUpperCase()
+const WO = `WO-E2E-${stamp}`
+const iso = (d) => d.toISOString().slice(0, 10)
+const us = (isoDate) => `${isoDate.slice(5, 7)}/${isoDate.slice(8, 10)}/${isoDate.slice(0, 4)}`
+const day = (offset) => new Date(Date.now() + offset * 86400_000)
+const mondayOf = (d) => {
+  const c = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
+  c.setUTCDate(c.getUTCDate() - ((c.getUTCDay() + 6) % 7))
+  return c
+}
+const START = iso(mondayOf(day(-14)))
+const END = iso(day(90))
+const EXTENDED = iso(day(180))
+const LAST_DAY = iso(day(-1))
+
+const EXPORT =
+  'Work Order ID,First Name,Last Name,Worker Email,Job Posting Title,Work Order Owner,Site State,Start Date,End Date,Pay Rate,Bill Rate,Worker Type\n' +
+  `${WO},Rosa,Quillfeather,rosa.quillfeather.${stamp.toLowerCase()}@workers.example,Payroll Analyst,Dana Client,CA,${us(START)},${us(END)},$45.00,$61.20,W2\n`
+
+function vmsExport(end) {
+  return (
+    'Work Order ID,Worker Email,Start Date,End Date,Pay Rate,Bill Rate,Status,Work Order Owner\n' +
+    `${WO},rosa.quillfeather.${stamp.toLowerCase()}@workers.example,${us(START)},${us(end)},$45.00,$61.20,Closed,Dana Client\n`
+  )
+}
+
+let server, browser
+
+describe('workforce journey', { timeout: 900_000 }, () => {
+  before(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close().catch(() => {})
+    await server?.stop()
+  })
+
+  test('VMS export → PSR → onboarding → active → time → extension → end → VMS audit at 100%', async () => {
+    const ctx = await newContext(browser, server.baseUrl)
+    const page = await ctx.newPage()
+    await login(page, USERS.coordinator)
+    // A fresh programme on the demo client user's client, so its audit holds only this journey's work order.
+    const programme = await page.evaluate(async (stamp) => {
+      const me = await (await fetch('/api/v1/auth/me')).json()
+      // the demo's first programme is on the demo client user's client
+      const first = await (await fetch('/api/v1/programmes?sort=id&limit=1')).json()
+      const r = await fetch('/api/v1/programmes', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrf_token },
+        body: JSON.stringify({ client_id: first.items[0].client_id, name: `E2E programme ${stamp}`, vms: 'fieldglass', msp: 'E2E MSP' }),
+      })
+      return r.json()
+    }, stamp)
+    assert.ok(programme.id, JSON.stringify(programme))
+
+    // 1. Import the VMS export.
+    await page.goto('/workforce/psrs/import')
+    await selectOption(page, 'Programme', `${programme.client_name} — E2E programme ${stamp} (fieldglass)`)
+    await page.locator('input[type=file]').setInputFiles({ name: 'fieldglass.csv', mimeType: 'text/csv', buffer: Buffer.from(EXPORT) })
+    await page.getByTestId('psr-import').click()
+    await page.getByTestId('psr-import-result').getByText('1 new').waitFor()
+    await screenshot(page, 'workforce-psr-import')
+
+    // 2. The PSR becomes an assignment.
+    await page.goto(`/workforce/psrs?q=${WO}`)
+    await page.getByRole('link', { name: WO }).click()
+    await page.getByTestId('psr-convert').click()
+    await page.waitForURL(/\/workforce\/assignments\/\d+$/)
+    const assignmentUrl = page.url()
+
+    // 3. Onboarding: activation is refused and says what is missing.
+    await page.getByRole('button', { name: 'Start onboarding' }).click()
+    await page.getByTestId('checklist-table').waitFor()
+    await page.getByRole('button', { name: 'Complete onboarding' }).click()
+    const refusal = page.getByTestId('event-refusal')
+    for (const missing of ['Form I-9 Section 1 (employee) is missing', 'Form W-4', 'Form DE 4']) {
+      await refusal.getByText(missing).waitFor()
+    }
+    await screenshot(page, 'workforce-onboarding-blocked')
+
+    // 4. Documents for the three required items.
+    for (const item of ['i9_section1', 'w4', 'state_withholding']) {
+      const chooser = page.waitForEvent('filechooser')
+      await page.getByTestId(`upload-${item}`).click()
+      await (await chooser).setFiles({ name: `${item}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4 ${item}`) })
+      await page.getByTestId(`upload-${item}`).waitFor({ state: 'detached' })  // the item is done
+    }
+    await page.getByRole('button', { name: 'Complete onboarding' }).click()
+    await page.getByRole('button', { name: 'Activate' }).click()
+    await page.getByLabel('First-day details for the worker').fill('Report to reception at 9:00 with photo ID.')
+    await page.getByTestId('event-submit').click()
+    await page.getByRole('button', { name: 'Extend' }).waitFor()
+    await screenshot(page, 'workforce-assignment-active')
+
+    // 5. A week of time, submitted, then approved by the client's manager.
+    await page.goto('/workforce/timecards?tab=entry')
+    await selectOption(page, 'Assignment', `Rosa Quillfeather — Payroll Analyst (${programme.client_name})`)
+    await page.getByTestId('tc-week').fill(START)
+    for (const d of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) await page.getByLabel(`regular ${d}`).fill('8')
+    await page.getByLabel('overtime Fri').fill('1.5')
+    assert.equal(await page.getByTestId('tc-total').textContent(), '41.50')
+    await page.getByTestId('tc-submit').click()
+    await page.getByTestId('tc-saved').getByText('Submitted').waitFor()
+
+    const clientCtx = await newContext(browser, server.baseUrl)
+    const manager = await clientCtx.newPage()
+    await login(manager, USERS.client)
+    await manager.goto('/workforce/timecards?tab=approvals')
+    const row = manager.getByTestId('pending-table').getByRole('row').filter({ hasText: 'Rosa Quillfeather' })
+    await row.getByRole('button', { name: 'Approve' }).click()
+    await until(async () => (await row.count()) === 0, 'the approved timecard to leave the pending list')
+    await screenshot(manager, 'workforce-approvals')
+    await clientCtx.close()
+
+    // 6. Extension: a new end date; the VMS must follow.
+    await page.goto(assignmentUrl)
+    await page.getByRole('button', { name: 'Extend' }).click()
+    await page.getByLabel('New end date').fill(EXTENDED)
+    await page.getByTestId('event-submit').click()
+    await page.getByTestId('vms-pending').waitFor()
+
+    // 7. The end: a resignation without notice in California → paid within 72 hours (Lab. Code §202).
+    await page.getByRole('button', { name: 'Schedule end' }).click()
+    await selectOption(page, 'Reason', 'Resigned')
+    await page.getByLabel('Hours of notice given (resignations)').fill('0')
+    await page.getByTestId('event-submit').click()
+    await page.getByRole('button', { name: 'End (last day worked)' }).click()
+    await page.getByRole('dialog').getByLabel('Last day worked').fill(LAST_DAY)
+    await page.getByTestId('event-submit').click()
+    const due = iso(new Date(Date.parse(`${LAST_DAY}T00:00:00Z`) + 3 * 86400_000))
+    await page.getByTestId('final-pay-due').getByText(due).waitFor()
+    await screenshot(page, 'workforce-final-pay')
+    const download = page.waitForEvent('download')
+    await page.getByTestId('separation-letter').click()
+    const letter = await download
+    assert.match(letter.suggestedFilename(), /^separation-letter-\d+\.pdf$/)
+    const bytes = await (await import('node:fs')).promises.readFile(await letter.path())
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-')
+
+    // 8. The weekly VMS audit: the VMS still has the old end date → one disagreement; fixed → 100%.
+    const runAudit = async (end) => {
+      await page.goto(`/workforce/programmes/${programme.id}`)
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'vms.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(vmsExport(end)),
+      })
+      await page.getByTestId('audit-run').click()
+      const started = await page.getByTestId('audit-message').getByText(/Audit run #\d+ started/).textContent()
+      const run = started.match(/#(\d+)/)[1]
+      await until(async () => {
+        await page.getByTestId('audit-apply').click()
+        await page.waitForTimeout(300)
+        const text = await page.getByTestId('audit-message').textContent()
+        return text.includes(`Run #${run}:`) && text
+      }, 'the audit run to finish', 60_000)
+    }
+    await runAudit(EXTENDED)
+    assert.match(await page.getByTestId('audit-message').textContent(), new RegExp(`Still differing: ${WO}`))
+    await page.goto('/workforce/vms-audit')
+    await page.getByTestId(`programme-alignment-${programme.id}`).getByText('0.0%').waitFor()
+    await runAudit(LAST_DAY)
+    assert.match(await page.getByTestId('audit-message').textContent(), /1 pending VMS update\(s\) confirmed. Still differing: none/)
+    await page.goto('/workforce/vms-audit')
+    await page.getByTestId(`programme-alignment-${programme.id}`).getByText('100.0%').waitFor()
+    await screenshot(page, 'workforce-vms-audit')
+    await page.goto(assignmentUrl)
+    await page.getByRole('heading', { name: 'Payroll Analyst' }).waitFor()
+    assert.equal(await page.getByTestId('vms-pending').count(), 0)
+    await page.goto('/workforce/home')
+    await page.getByTestId('home-psrs').waitFor()
+    await screenshot(page, 'workforce-home')
+    await ctx.close()
+  })
+})

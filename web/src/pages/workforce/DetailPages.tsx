@@ -1,0 +1,203 @@
+import { useState } from 'react'
+import { Alert, Anchor, Button, FileInput, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useQuery } from '@tanstack/react-query'
+import { Link, useParams } from 'react-router'
+import { errorMessage } from '../../api/http'
+import { addTimeline, applyVmsAudit, getRecord, listRecords, startVmsAudit, type Row } from '../../api/workforce'
+import { useAuth } from '../../auth/AuthContext'
+import { formatDateTime, humanize } from '../../lib/format'
+import { StatusBadge } from './RecordListPage'
+import { WorkforceNav } from './WorkforceNav'
+
+function Fields({ record, fields }: { record: Row; fields: string[] }) {
+  return (
+    <SimpleGrid cols={{ base: 2, md: 4 }}>
+      {fields.map((f) => (
+        <div key={f}>
+          <Text size="xs" c="dimmed">
+            {humanize(f)}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {record[f] === null || record[f] === undefined || record[f] === '' ? '—' : String(record[f])}
+          </Text>
+        </div>
+      ))}
+    </SimpleGrid>
+  )
+}
+
+/** A worker: details, assignments and the timeline of messages, calls and notes. */
+export function WorkerPage() {
+  const id = Number(useParams().id)
+  const { user } = useAuth()
+  const internal = user?.role === 'admin' || user?.role === 'manager' || user?.role === 'coordinator'
+  const worker = useQuery({ queryKey: ['wf-worker', id], queryFn: () => getRecord('workers', id) })
+  const assignments = useQuery({
+    queryKey: ['wf-worker-assignments', id],
+    queryFn: () => listRecords('assignments', { worker_id: String(id), sort: '-start_date' }),
+  })
+  const timeline = useQuery({
+    queryKey: ['wf-timeline', id],
+    queryFn: () => listRecords('workforce/timeline', { worker_id: String(id), sort: '-occurred_at' }),
+    enabled: internal,
+  })
+  const [kind, setKind] = useState<string | null>('call')
+  const [subject, setSubject] = useState('')
+  const [body, setBody] = useState('')
+  async function add() {
+    try {
+      await addTimeline(id, { kind, subject, body, direction: kind === 'note' ? 'internal' : 'outbound' })
+      setSubject('')
+      setBody('')
+      timeline.refetch()
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Not recorded', message: errorMessage(e) })
+    }
+  }
+  if (!worker.data) return <Text>{worker.isError ? errorMessage(worker.error) : 'Loading…'}</Text>
+  const w = worker.data
+  return (
+    <Stack gap="md">
+      <WorkforceNav />
+      <Group justify="space-between">
+        <Title order={2}>
+          {String(w.first_name)} {String(w.last_name)}
+        </Title>
+        <StatusBadge value={w.status} />
+      </Group>
+      <Paper withBorder p="md">
+        <Fields record={w} fields={['email', 'phone', 'worker_type', 'home_country', 'home_state', 'tax_id_masked']} />
+      </Paper>
+      <Title order={4}>Assignments</Title>
+      <Table withTableBorder striped>
+        <Table.Tbody>
+          {(assignments.data?.items ?? []).map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/workforce/assignments/${a.id}`}>
+                  {String(a.title)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{String(a.client_name)}</Table.Td>
+              <Table.Td>
+                {String(a.start_date)} – {String(a.end_date ?? 'open')}
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge value={a.status} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {internal && (
+        <>
+          <Title order={4}>Timeline</Title>
+          <Paper withBorder p="sm">
+            <Group align="flex-end">
+              <Select
+                label="Kind"
+                data={['message', 'email', 'call', 'voicemail', 'chat', 'note'].map((v) => ({ value: v, label: humanize(v) }))}
+                value={kind}
+                onChange={setKind}
+                w={140}
+              />
+              <TextInput label="Subject" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} w={220} />
+              <Textarea label="What was said" value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize style={{ flex: 1 }} />
+              <Button onClick={add} disabled={!body}>
+                Record
+              </Button>
+            </Group>
+          </Paper>
+          <Table withTableBorder>
+            <Table.Tbody>
+              {(timeline.data?.items ?? []).map((t) => (
+                <Table.Tr key={t.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(t.occurred_at as string)}</Table.Td>
+                  <Table.Td>{humanize(t.kind as string)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {String(t.subject ?? '')}
+                    </Text>
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                      {String(t.body)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{String(t.author_name ?? '')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Stack>
+  )
+}
+
+/** A programme: its instructions and its VMS audit (run it on this week's export, then apply the result). */
+export function ProgrammePage() {
+  const id = Number(useParams().id)
+  const { user } = useAuth()
+  const internal = user?.role === 'admin' || user?.role === 'manager' || user?.role === 'coordinator'
+  const programme = useQuery({ queryKey: ['wf-programme', id], queryFn: () => getRecord('programmes', id) })
+  const [file, setFile] = useState<File | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  async function run() {
+    if (!file) return
+    try {
+      const r = await startVmsAudit(id, await file.text(), file.name)
+      setMessage(`Audit run #${r.run_id} started. Apply it once it has finished.`)
+    } catch (e) {
+      setMessage(errorMessage(e))
+    }
+  }
+  async function apply() {
+    try {
+      const r = await applyVmsAudit(id)
+      setMessage(
+        `Run #${r.run_id}: ${r.cleared} pending VMS update(s) confirmed. Still differing: ${r.still_differing.join(', ') || 'none'}.`,
+      )
+      programme.refetch()
+    } catch (e) {
+      setMessage(errorMessage(e))
+    }
+  }
+  if (!programme.data) return <Text>{programme.isError ? errorMessage(programme.error) : 'Loading…'}</Text>
+  const p = programme.data
+  return (
+    <Stack gap="md">
+      <WorkforceNav />
+      <Title order={2}>{String(p.name)}</Title>
+      <Paper withBorder p="md">
+        <Fields
+          record={p}
+          fields={['client_name', 'msp', 'vms', 'account_executive', 'checkin_schedule', 'status', 'background_check_required', 'processing_instructions']}
+        />
+      </Paper>
+      {internal && (
+        <Paper withBorder p="md">
+          <Title order={4}>Weekly VMS audit</Title>
+          <Group align="flex-end" mt="sm">
+            <FileInput label="This week's VMS export" accept=".csv" value={file} onChange={setFile} w={320} data-testid="audit-file" />
+            <Button onClick={run} disabled={!file} data-testid="audit-run">
+              Run the audit
+            </Button>
+            <Button variant="light" onClick={apply} data-testid="audit-apply">
+              Apply the latest run
+            </Button>
+            {p.audit_spec_id ? (
+              <Anchor component={Link} to={`/reconciliation/runs?spec_id=${String(p.audit_spec_id)}`}>
+                Runs and exceptions
+              </Anchor>
+            ) : null}
+          </Group>
+          {message && (
+            <Alert mt="sm" data-testid="audit-message">
+              {message}
+            </Alert>
+          )}
+        </Paper>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,30 @@
+import { Navigate, Route } from 'react-router'
+import { AssignmentPage } from './AssignmentPage'
+import { ProgrammePage, WorkerPage } from './DetailPages'
+import { PsrImportPage, PsrPage } from './PsrPages'
+import { TimecardsPage } from './TimecardsPage'
+import { VmsAuditPage } from './VmsAuditPage'
+import { WorkforceHomePage } from './WorkforceHomePage'
+import { AssignmentsPage, ProgrammesPage, PsrsPage, WorkersPage } from './WorkforceLists'
+
+/** The Workforce module's routes (children of the shell). Workers land on their assignments. */
+export function workforceRoutes(role: string | undefined) {
+  const home = role === 'worker' ? 'assignments' : role === 'client_user' ? 'assignments' : 'home'
+  return (
+    <>
+      <Route path="workforce" element={<Navigate to={`/workforce/${home}`} replace />} />
+      <Route path="workforce/home" element={<WorkforceHomePage />} />
+      <Route path="workforce/programmes" element={<ProgrammesPage />} />
+      <Route path="workforce/programmes/:id" element={<ProgrammePage />} />
+      <Route path="workforce/workers" element={<WorkersPage />} />
+      <Route path="workforce/workers/:id" element={<WorkerPage />} />
+      <Route path="workforce/psrs" element={<PsrsPage />} />
+      <Route path="workforce/psrs/import" element={<PsrImportPage />} />
+      <Route path="workforce/psrs/:id" element={<PsrPage />} />
+      <Route path="workforce/assignments" element={<AssignmentsPage />} />
+      <Route path="workforce/assignments/:id" element={<AssignmentPage />} />
+      <Route path="workforce/timecards" element={<TimecardsPage />} />
+      <Route path="workforce/vms-audit" element={<VmsAuditPage />} />
+    </>
+  )
+}
