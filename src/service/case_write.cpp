@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "core/text_template.h"
 #include "crypto/crypto.h"
 #include "service/routing.h"
 #include "service/sla_sync.h"
@@ -159,27 +160,10 @@ nlohmann::json SlaReportJson(const SlaReport& report, const std::vector<StoredSl
 }
 
 Result<std::string> FillMacro(const std::string& body, const Case& c, const std::string& agent_name) {
-  const std::map<std::string, std::string> values = {
+  const TemplateValues values = {
       {"requester_name", c.requester_name}, {"case_id", std::to_string(c.id)}, {"subject", c.subject},
       {"agent_name", agent_name},           {"queue_name", c.queue_name},     {"status", c.status}};
-  std::string out;
-  size_t pos = 0;
-  while (true) {
-    const size_t open = body.find("{{", pos);
-    if (open == std::string::npos) break;
-    const size_t close = body.find("}}", open);
-    if (close == std::string::npos) break;
-    std::string name = body.substr(open + 2, close - open - 2);
-    name.erase(0, name.find_first_not_of(' '));
-    name.erase(name.find_last_not_of(' ') + 1);
-    auto it = values.find(name);
-    if (it == values.end())
-      return Error::Invalid("macro.unknown_placeholder", "The macro uses {{" + name + "}}, which concord does not know.",
-                            {{"body", "macro.unknown_placeholder", name}});
-    out += body.substr(pos, open - pos) + it->second;
-    pos = close + 2;
-  }
-  return out + body.substr(pos);
+  return FillTemplate(body, values);
 }
 
 std::string MailDomain() {

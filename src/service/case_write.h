@@ -46,7 +46,7 @@ nlohmann::json CaseAuditJson(const Case& c);
 // The SLA report as the API shows it.
 nlohmann::json SlaReportJson(const SlaReport& report, const std::vector<StoredSlaEvent>& recorded);
 // A macro's body with {{requester_name}}, {{case_id}}, {{subject}}, {{agent_name}}, {{queue_name}},
-// {{status}} filled in; an unknown placeholder is an error naming it.
+// {{status}} filled in (core/text_template.h); an unknown placeholder is an error naming it and where.
 Result<std::string> FillMacro(const std::string& body, const Case& c, const std::string& agent_name);
 
 // The domain of the Message-IDs concord writes: $CONCORD_MAIL_DOMAIN, else "concord.invalid".

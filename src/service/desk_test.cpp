@@ -287,7 +287,7 @@ TEST_P(DeskTest, MacroFillsPlaceholdersAndSurveyAnswersOnSolve) {
   Macro bad = m;
   bad.name = "Bad";
   bad.body = "Hi {{first_name}}";
-  EXPECT_EQ(desk_->SaveMacro(manager_, std::nullopt, std::nullopt, bad, "t").error().code, "macro.unknown_placeholder");
+  EXPECT_EQ(desk_->SaveMacro(manager_, std::nullopt, std::nullopt, bad, "t").error().code, "template.unknown_placeholder");
   const Case c = Open("Card declined", acme_);
   const Entry reply = desk_->ApplyMacro(agent_, c.id, macro, "t").value();
   EXPECT_EQ(reply.body, "Hello Pat Requester, case " + std::to_string(c.id) + " is done. Ana Agent");

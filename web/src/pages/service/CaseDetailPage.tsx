@@ -30,7 +30,7 @@ function EntryCard({ e }: { e: CaseEntry }) {
       </Group>
       {e.body && <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>{e.body}</Text>}
       {e.attachments.map((a) => (
-        <Text key={a.name} size="xs" c="dimmed">📎 {a.name} ({a.size.toLocaleString()} bytes)</Text>
+        <Text key={a.name} size="xs" c="dimmed">Attachment: {a.name} ({a.size.toLocaleString()} bytes)</Text>
       ))}
     </Card>
   )

@@ -1,0 +1,134 @@
+// The service desk journey: an email arrives → a case in the right queue with an assignee → the agent
+// replies in the browser (captured by a real SMTP server, Debian's python3-aiosmtpd) → pending pauses
+// the SLA → the requester's mail answer reopens it → the escalation raises it to L2 as the resolution
+// target nears → solved; then the manager's dashboard.
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { Session } from '../api/client.mjs'
+import { launchBrowser, login, newContext, repoRoot, screenshot, selectOption, startServer, until } from './harness.mjs'
+
+const fixture = (name) => fs.readFileSync(path.join(repoRoot, 'tests/fixtures/mail', name))
+const smtpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-smtp-'))
+const maildir = path.join(smtpRoot, 'maildir')  // aiosmtpd's Mailbox makes the Maildir only where none exists
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+function delivered() {
+  const dir = path.join(maildir, 'new')
+  return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')) : []
+}
+
+async function inbound(session, raw) {
+  return session.request('POST', '/api/v1/mail/inbound', raw.toString('latin1'), { 'content-type': 'message/rfc822' })
+}
+
+let smtp, server, browser, admin, caseId
+describe('service desk journey', { timeout: 600_000 }, () => {
+  before(async () => {
+    const port = await freePort()
+    smtp = spawn('/usr/bin/python3', ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${port}`, '-c', 'aiosmtpd.handlers.Mailbox', maildir], { stdio: 'ignore' })
+    process.env.CONCORD_SMTP_URL = `smtp://127.0.0.1:${port}`
+    server = await startServer()
+    browser = await launchBrowser()
+    admin = await Session.login(server.baseUrl, 'admin@concord.test')
+    // A round-the-clock calendar and a short resolution target for "general" mail, so the escalation
+    // (raise to the L2 queue 2 minutes before the 3-minute target) fires while the test runs.
+    const cal = (await admin.post('/api/v1/service-calendars', {
+      name: 'Journey 24x7', time_zone: 'UTC',
+      weekly_hours: Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, ['00:00-24:00']])),
+    })).body
+    const l2 = (await admin.get('/api/v1/queues')).body.items.find((q) => q.name.startsWith('L2'))
+    const policy = await admin.post('/api/v1/sla-policies', {
+      name: 'Journey fast', calendar_id: cal.id, category: 'general', first_response_min: 60, resolution_min: 3,
+      escalations: [{ metric: 'resolution', before_due_min: 2, action: 'raise_level', target: String(l2.id) }],
+    })
+    assert.equal(policy.status, 201, JSON.stringify(policy.body))
+  })
+
+  after(async () => {
+    await browser?.close().catch(() => {})
+    await server?.stop()
+    smtp?.kill()
+    fs.rmSync(smtpRoot, { recursive: true, force: true })
+  })
+
+  test('an email becomes a case in the right queue with an assignee', async () => {
+    const res = await inbound(admin, fixture('request_multipart_attachment.eml'))
+    assert.equal(res.status, 201, JSON.stringify(res.body))
+    caseId = res.body.case_id
+    const c = (await admin.get(`/api/v1/cases/${caseId}`)).body
+    assert.equal(c.queue_name, 'Employer support')  // sent to support@concord.test
+    assert.ok(c.assignee_id, 'routed to an agent')
+    assert.equal(c.level, 'l1')
+  })
+
+  test('the agent replies and sets pending: the mail goes out and the SLA pauses', async () => {
+    const ctx = await newContext(browser, server.baseUrl)
+    const page = await ctx.newPage()
+    await login(page, 'admin@concord.test')
+    await page.goto(`/service-desk/cases/${caseId}`)
+    await page.getByText('Pay stub missing – week 09', { exact: false }).first().waitFor()
+    await page.getByTestId('entry-body').fill('Could you send the register again, please?')
+    await selectOption(page, 'Then set status', 'Pending requester')
+    await page.getByRole('button', { name: 'Send reply' }).click()
+    await until(async () => (await page.getByTestId('sla-badge').first().textContent()) === 'Paused', 'the SLA badge to show Paused')
+    await screenshot(page, 'service-case-pending')
+    const mails = await until(() => (delivered().length === 1 ? delivered() : null), 'the reply at the SMTP server')
+    assert.match(mails[0], /In-Reply-To: <CAF8x2-request-0001@mail\.acme-staffing\.test>/)
+    assert.match(mails[0], new RegExp(`\\[#${caseId}\\]`))
+    await ctx.close()
+  })
+
+  test('the requester answers by mail: same case, open again', async () => {
+    const timeline = (await admin.get(`/api/v1/cases/${caseId}/timeline`)).body.items
+    const sent = timeline.find((e) => e.kind === 'message_out')
+    assert.equal(sent.outcome, 'sent')
+    const raw = fixture('reply_iso8859_1.eml').toString('latin1').replaceAll('<OUTBOUND>', sent.mail.message_id).replace('[#CASE]', `[#${caseId}]`)
+    const res = await inbound(admin, Buffer.from(raw, 'latin1'))
+    assert.equal(res.body.case_id, caseId)
+    assert.equal((await admin.get(`/api/v1/cases/${caseId}`)).body.status, 'open')
+  })
+
+  test('as the resolution target nears, the escalation raises the case to L2', async () => {
+    const raised = await until(async () => {
+      await admin.post('/api/v1/service/escalations/run')
+      const c = (await admin.get(`/api/v1/cases/${caseId}`)).body
+      return c.level === 'l2' ? c : null
+    }, 'the escalation to L2', 150_000)
+    assert.ok(raised.queue_name.startsWith('L2'))
+  })
+
+  test('the agent solves it; the manager sees the dashboard', async () => {
+    const ctx = await newContext(browser, server.baseUrl)
+    const page = await ctx.newPage()
+    await login(page, 'admin@concord.test')
+    await page.goto(`/service-desk/cases/${caseId}`)
+    await page.getByTestId('entry-body').fill('The stubs are reissued. Thank you!')
+    await selectOption(page, 'Then set status', 'Solved')
+    await page.getByRole('button', { name: 'Send reply' }).click()
+    await until(async () => (await page.getByTestId('case-status').textContent()) === 'Solved', 'the case to show Solved')
+    await screenshot(page, 'service-case-solved')
+    assert.equal(delivered().length, 2)
+    await page.goto('/service-desk?view=all')
+    await page.getByTestId('case-row').first().waitFor()
+    await screenshot(page, 'service-cases')
+    await page.goto('/service-desk/dashboard')
+    await page.getByTestId('dashboard-row').first().waitFor()
+    const attainment = await page.getByTestId('stat-sla-attainment').textContent()
+    assert.match(attainment, /%$/)
+    await screenshot(page, 'service-dashboard')
+    await ctx.close()
+  })
+})
