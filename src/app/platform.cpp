@@ -54,6 +54,21 @@ Result<crypto::FieldKey> LoadKey(const Config& config, bool create) {
   return crypto::FieldKey::FromFile(file, create);
 }
 
+// The service desk's cases and logged calls count in workforce management's interval history: a desk
+// queue joins the WFM queue keyed by its name (wfm::QueueKeyFor).
+void FeedDeskContactsToWfm(service::ServiceDesk& desk, wfm::WfmService& wfm) {
+  wfm.RegisterContactSource(
+      [&desk](const std::string& key, Instant from, Instant to) -> Result<std::vector<wfm::QueuedContact>> {
+        std::vector<wfm::QueuedContact> contacts;
+        for (const auto& arrival : TRY(desk.ContactArrivals(from.ToString(), to.ToString()))) {
+          if (wfm::QueueKeyFor(arrival.queue_name) != key) continue;
+          contacts.push_back({key, TRY(Instant::Parse(arrival.arrived_at)),
+                              std::chrono::seconds(arrival.handle_seconds), true});
+        }
+        return contacts;
+      });
+}
+
 }  // namespace
 
 void Config::AddOptions(CLI::App& command) {
@@ -85,6 +100,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->service->RegisterJobs(platform->jobs);
   TRY(platform->service->ScheduleJobs());
   if (auto smtp = service::SmtpConfig::FromEnvironment()) platform->service->UseSmtp(*smtp);
+  FeedDeskContactsToWfm(*platform->service, *platform->wfm);
   clients::ClientService* client_service = platform->clients.get();
   platform->reconciliation->RegisterSource(
       "clients", "Client accounts: id, external_ref, legal_name, dba, tax_id (masked), industry, status, city, ...",

@@ -78,4 +78,20 @@ std::vector<double> WeeklyAhtProfile(const IntervalVolumes& v) {
   return out;
 }
 
+std::string QueueKeyFor(std::string_view name) {
+  std::string key;
+  bool gap = false;
+  for (const char c : name) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) {
+      gap = !key.empty();
+      continue;
+    }
+    if (gap) key += '_';
+    gap = false;
+    key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return key;
+}
+
 }  // namespace concord::wfm

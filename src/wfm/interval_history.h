@@ -49,6 +49,11 @@ struct QueuedContact {
   bool handled = true;
 };
 
+// The queue key another module's queue joins under: its name in lower case, each run of characters other
+// than letters and digits becoming one '_' ("Employer billing" -> "employer_billing"). A WFM queue with
+// that key counts the other module's contacts in its history.
+std::string QueueKeyFor(std::string_view name);
+
 // BucketContacts for each queue key present in `contacts` (keys with no contact are absent).
 Result<std::map<std::string, IntervalVolumes>> BucketByQueue(std::span<const QueuedContact> contacts,
                                                              Date first_day, int days, int interval_min,

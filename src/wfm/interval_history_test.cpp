@@ -13,6 +13,12 @@ Instant T(const char* s) { return Instant::Parse(s).value(); }
 // America/New_York, Mon 2 March 2026 (EST, UTC−5), 30-minute intervals:
 //   14:05Z = 09:05 → interval 18; 14:29Z = 09:29 → 18; 14:30Z = 09:30 → 19;
 //   Tue 3 March 04:59Z = Mon 23:59 → interval 47 of day 0; Tue 05:00Z = Tue 00:00 → day 1 interval 0.
+TEST(IntervalHistory, QueueKeyForAnotherModulesQueueName) {
+  EXPECT_EQ(QueueKeyFor("Employer billing"), "employer_billing");
+  EXPECT_EQ(QueueKeyFor("  L2 -- Account Executives! "), "l2_account_executives");
+  EXPECT_EQ(QueueKeyFor("payroll"), "payroll");
+}
+
 TEST(IntervalHistory, BucketsByLocalWallClock) {
   const std::vector<ContactRecord> records{
       {T("2026-03-02T14:05:00Z"), std::chrono::seconds(100)},
