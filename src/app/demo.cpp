@@ -4,31 +4,13 @@
 
 #include "app/demo_agency.h"
 #include "app/demo_names.h"
+#include "app/demo_random.h"
+#include "app/demo_wfm.h"
 
 namespace concord::app {
 namespace {
 
 namespace names = demo_names;
-
-// splitmix64: a tiny generator whose sequence is the same on every platform and library, unlike the
-// standard distributions, so a seed always gives the same demo.
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
-  template <class Array>
-  std::string Pick(const Array& items) { return std::string(items[Below(items.size())]); }
-  bool Chance(int percent) { return Below(100) < static_cast<size_t>(percent); }
-
- private:
-  uint64_t state_;
-};
 
 std::string Digits(Random& rng, int count) {
   std::string out;
@@ -205,6 +187,9 @@ Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize
                                     .role = auth::Role::kCoordinator};
   TRY(AddReconciliation(p, coordinator, created));
   TRY(AddAgencyDemo(p, created, staff.executives, staff.coordinators, size == DemoSize::kSmall ? 4 : 12, seed));
+  const auth::Principal manager{.user_id = staff.executives.front(), .name = "Morgan Manager",
+                                .role = auth::Role::kManager};
+  TRY(AddWorkforceDemo(p, manager, seed, size));
   // The demo client user belongs to the first client; a second one to the second, for isolation demos.
   TRY(AddUser(p, "client@concord.test", "Dana Client", auth::Role::kClientUser, {client_ids.front()}));
   TRY(AddUser(p, "client2@concord.test", "Jamie Client", auth::Role::kClientUser, {client_ids.at(1)}));

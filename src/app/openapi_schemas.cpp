@@ -1,4 +1,5 @@
 // OpenAPI component schemas of the records the API returns (referenced by the routes' RouteDoc).
+#include "app/openapi_wfm.h"
 #include "app/platform.h"
 
 namespace concord::app {
@@ -85,7 +86,7 @@ json ComponentSchemas() {
   const json recon_file = {
       {"type", "object"},
       {"properties", {{"id", Int()}, {"name", Str()}, {"size", Int()}, {"sha256", Str()}}}};
-  return {
+  json schemas = {
       {"ReconSpec", recon_spec},
       {"ReconSpecInput", recon_spec_input},
       {"ReconRun", recon_run},
@@ -115,6 +116,8 @@ json ComponentSchemas() {
           {"request_id", Str()}, {"entity", Str()}, {"entity_id", Str()}, {"client_id", {{"type", {"integer", "null"}}}},
           {"action", Str()}, {"before", {}}, {"after", {}}, {"hash", Str()}}}}},
   };
+  schemas.update(WfmSchemas());
+  return schemas;
 }
 
 }  // namespace concord::app

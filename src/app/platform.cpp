@@ -14,6 +14,7 @@
 #include "jobs/routes.h"
 #include "reconciliation/routes.h"
 #include "store/migrate.h"
+#include "wfm/routes.h"
 
 namespace concord::app {
 namespace {
@@ -30,7 +31,7 @@ bool IsPostgres(const std::string& url) {
 std::vector<store::Migration> AllMigrations() {
   std::vector<store::Migration> all;
   for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
-                    reconciliation::Migrations(), agency::Migrations()}) {
+                    reconciliation::Migrations(), wfm::Migrations(), agency::Migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -74,6 +75,8 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->clients->RegisterJobs(platform->jobs);
   platform->reconciliation = std::make_unique<reconciliation::ReconciliationService>(*platform->db);
   platform->reconciliation->RegisterJobs(platform->jobs);
+  platform->wfm = std::make_unique<wfm::WfmService>(*platform->db);
+  platform->wfm->RegisterJobs(platform->jobs);
   platform->agency = std::make_unique<agency::Module>(*platform->db);
   clients::ClientService* client_service = platform->clients.get();
   platform->reconciliation->RegisterSource(
@@ -90,6 +93,7 @@ void InstallRoutes(http::Router& router, Platform& platform) {
   auth::InstallAuth(router, *platform.accounts);
   clients::InstallRoutes(router, *platform.clients, *platform.db);
   reconciliation::InstallRoutes(router, *platform.reconciliation);
+  wfm::InstallRoutes(router, *platform.wfm);
   agency::InstallRoutes(router, *platform.agency);
   jobs::InstallRoutes(router, *platform.db);
   audit::InstallRoutes(router, *platform.db);

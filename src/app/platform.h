@@ -13,6 +13,7 @@
 #include "reconciliation/service.h"
 #include "server/router.h"
 #include "store/db.h"
+#include "wfm/service.h"
 
 namespace CLI {
 class App;
@@ -37,6 +38,7 @@ struct Platform {
   std::unique_ptr<auth::Accounts> accounts;
   std::unique_ptr<clients::ClientService> clients;
   std::unique_ptr<reconciliation::ReconciliationService> reconciliation;
+  std::unique_ptr<wfm::WfmService> wfm;
   std::unique_ptr<agency::Module> agency;
   jobs::Registry jobs;
 };

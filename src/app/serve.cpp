@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <vector>
 
 #include "app/commands.h"
 #include "app/platform.h"
@@ -25,6 +26,7 @@ struct ServeOptions {
   int workers = 2;
   int threads = 0;
   bool quiet = false;
+  std::vector<std::string> trusted_proxies;
 };
 
 // The built web app: --web, $CONCORD_WEB, beside an installed binary (../share/concord/web), or the
@@ -74,6 +76,7 @@ int Serve(const ServeOptions& options) {
   server_options.threads = options.threads;
   server_options.static_dir = FindWebDir(options.web);
   server_options.quiet = options.quiet;
+  server_options.trusted_proxies = options.trusted_proxies;
   http::HttpServer server(server_options, router);
   if (auto started = server.Start(); !started.ok()) {
     std::cerr << "concord serve: " << started.error().message << "\n";
@@ -101,6 +104,8 @@ void AddServeCommand(CLI::App& app) {
   serve->add_option("--web", options->web, "Directory of the built web app (default: found beside the binary)");
   serve->add_option("--workers", options->workers, "Background job threads (default 2; 0 for none)");
   serve->add_option("--threads", options->threads, "HTTP I/O threads (default: one per core, at least 2)");
+  serve->add_option("--trusted-proxy", options->trusted_proxies,
+                    "IP address of a reverse proxy whose X-Forwarded-For/-Proto headers are believed (repeatable)");
   serve->add_flag("--quiet", options->quiet, "No access log");
   serve->callback([options] { SetExitCode(Serve(*options)); });
 }

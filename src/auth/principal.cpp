@@ -1,6 +1,7 @@
 #include "auth/principal.h"
 
 #include <algorithm>
+#include <array>
 
 namespace concord::auth {
 
@@ -22,20 +23,45 @@ std::optional<Role> ParseRole(std::string_view name) {
   return std::nullopt;
 }
 
-// The one table of what each role may do.
+// The one table of what each role may do. Admins may do everything and managers everything but manage
+// users; the other roles may do what their list says (each module adds its line).
+namespace {
+
+using P = Permission;
+
+constexpr std::array kCoordinator = {
+    P::kClientsRead, P::kClientsWrite, P::kClientsImport, P::kAuditRead, P::kUsersRead, P::kJobsRun,
+    P::kReconRead, P::kReconWork,
+    P::kWfmRead,
+    P::kWorkforceRead, P::kWorkforceWrite, P::kTimeEnter, P::kTimeApprove,
+    P::kAgencyRead, P::kAgencyWrite, P::kAgencyApprove,
+};
+
+// Client users work in the portal on their own clients' records (every query is scoped).
+constexpr std::array kClientUser = {
+    P::kClientsRead, P::kAuditRead, P::kJobsRun,
+    P::kReconRead,
+    P::kWorkforceRead, P::kTimeApprove,
+    P::kAgencyRead, P::kAgencyApprove,
+};
+
+// A worker sees only themself.
+constexpr std::array kWorker = {P::kWorkforceRead, P::kTimeEnter};
+
+template <size_t N>
+bool Lists(const std::array<Permission, N>& list, Permission p) {
+  return std::find(list.begin(), list.end(), p) != list.end();
+}
+
+}  // namespace
+
 bool RoleHas(Role role, Permission p) {
   switch (role) {
     case Role::kAdmin: return true;
-    case Role::kManager: return p != Permission::kUsersManage && p != Permission::kAgencyLockOverride;
-    case Role::kCoordinator:
-      return p == Permission::kClientsRead || p == Permission::kClientsWrite || p == Permission::kClientsImport ||
-             p == Permission::kAuditRead || p == Permission::kUsersRead || p == Permission::kJobsRun ||
-             p == Permission::kReconRead || p == Permission::kReconWork || p == Permission::kAgencyRead ||
-             p == Permission::kAgencyWrite || p == Permission::kAgencyApprove;
-    case Role::kClientUser:
-      return p == Permission::kClientsRead || p == Permission::kAuditRead || p == Permission::kJobsRun ||
-             p == Permission::kReconRead || p == Permission::kAgencyRead || p == Permission::kAgencyApprove;
-    case Role::kWorker: return false;
+    case Role::kManager: return p != Permission::kUsersManage;
+    case Role::kCoordinator: return Lists(kCoordinator, p);
+    case Role::kClientUser: return Lists(kClientUser, p);
+    case Role::kWorker: return Lists(kWorker, p);
   }
   return false;
 }

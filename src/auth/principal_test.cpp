@@ -25,6 +25,17 @@ TEST(Principal, ReconciliationPermissions) {
   EXPECT_FALSE(RoleHas(Role::kWorker, Permission::kReconRead));
 }
 
+// WFM is internal: managers plan, coordinators read, client users and workers have neither.
+TEST(Principal, WorkforceManagementPermissions) {
+  EXPECT_TRUE(RoleHas(Role::kManager, Permission::kWfmPlan));
+  EXPECT_TRUE(RoleHas(Role::kCoordinator, Permission::kWfmRead));
+  EXPECT_FALSE(RoleHas(Role::kCoordinator, Permission::kWfmPlan));
+  for (Role outside : {Role::kClientUser, Role::kWorker}) {
+    EXPECT_FALSE(RoleHas(outside, Permission::kWfmRead));
+    EXPECT_FALSE(RoleHas(outside, Permission::kWfmPlan));
+  }
+}
+
 TEST(Principal, ScopeOfEachRole) {
   Principal coordinator{.role = Role::kCoordinator};
   EXPECT_FALSE(coordinator.ClientScope().has_value());

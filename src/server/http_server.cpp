@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "server/access_log.h"
+#include "server/forwarded.h"
 #include "server/metrics.h"
 #include "server/static_files.h"
 
@@ -69,7 +70,8 @@ bool IsHttpParseError(const beast::error_code& ec) {
 }
 
 // Converts Beast's request into ours. False when the target is not an origin-form URL.
-bool ToRequest(BeastRequest& in, const std::string& remote, Request* out) {
+bool ToRequest(BeastRequest& in, const std::string& remote, const std::vector<std::string>& trusted_proxies,
+               Request* out) {
   out->method = std::string(in.method_string());
   out->target = std::string(in.target());
   auto url = boost::urls::parse_origin_form(in.target());
@@ -88,11 +90,15 @@ bool ToRequest(BeastRequest& in, const std::string& remote, Request* out) {
     }
   }
   out->body = std::move(in.body());
-  out->remote_address = remote;
   auto id = out->headers.find("X-Request-Id");
   out->request_id = id != out->headers.end() && IsValidRequestId(id->second) ? id->second : NewRequestId();
-  auto proto = out->headers.find("X-Forwarded-Proto");
-  out->secure = proto != out->headers.end() && beast::iequals(proto->second, "https");
+  auto header = [&](const char* name) -> std::optional<std::string_view> {
+    auto found = out->headers.find(name);
+    return found == out->headers.end() ? std::nullopt : std::optional<std::string_view>(found->second);
+  };
+  Origin origin = ResolveOrigin(remote, header("X-Forwarded-For"), header("X-Forwarded-Proto"), trusted_proxies);
+  out->remote_address = std::move(origin.address);
+  out->secure = origin.secure;
   return true;
 }
 
@@ -322,7 +328,7 @@ class HttpServer::Impl {
     Request request;
     Response response;
     std::string route;
-    if (!ToRequest(beast_request, remote, &request)) {
+    if (!ToRequest(beast_request, remote, options_.trusted_proxies, &request)) {
       response = Response::ProblemWithStatus(
           400, "Bad Request", Error::BadRequest("request.bad_target", "The request target is not a path."));
       route = "unmatched";

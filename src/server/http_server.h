@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "server/router.h"
@@ -45,6 +46,9 @@ class HttpServer {
     // The built SPA (web/dist). Served for GET/HEAD of paths no route claims outside /api/; unknown
     // paths fall back to index.html; /assets/* are cached as immutable. Empty: no static files.
     std::string static_dir;
+    // Reverse proxies whose X-Forwarded-For/-Proto are believed (see forwarded.h); from any other peer
+    // those headers are ignored.
+    std::vector<std::string> trusted_proxies;
     bool handle_signals = true;  // Run returns on SIGTERM/SIGINT
     bool quiet = false;          // no access log (tests)
     // Where the access log's JSON lines go; null = stderr (unless quiet).

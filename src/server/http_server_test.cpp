@@ -155,6 +155,20 @@ Router TestRouter() {
   return router;
 }
 
+TEST(HttpServerTest, ForwardedHeadersAreBelievedOnlyFromATrustedProxy) {
+  Router router = TestRouter();
+  HttpServer::Options options;
+  options.trusted_proxies = {"127.0.0.1"};  // the test client plays the proxy
+  RunningServer server(router, options);
+  Client client(server.port());
+  ASSERT_TRUE(client.Send(Get("/api/v1/echo/1", "X-Forwarded-For: 1.2.3.4, 198.51.100.7\r\nX-Forwarded-Proto: https\r\n")));
+  auto reply = client.Read();
+  ASSERT_TRUE(reply);
+  const nlohmann::json body = nlohmann::json::parse(reply->body);
+  EXPECT_EQ(body["remote"], "198.51.100.7");
+  EXPECT_EQ(body["secure"], true);
+}
+
 TEST(HttpServerTest, KeepAliveServesTwoRequestsOnOneConnection) {
   Router router = TestRouter();
   RunningServer server(router, {});
@@ -180,7 +194,7 @@ TEST(HttpServerTest, KeepAliveServesTwoRequestsOnOneConnection) {
   ASSERT_TRUE(second);
   EXPECT_EQ(second->status, 200);
   EXPECT_EQ(nlohmann::json::parse(second->body)["id"], "8");
-  EXPECT_EQ(nlohmann::json::parse(second->body)["secure"], true);
+  EXPECT_EQ(nlohmann::json::parse(second->body)["secure"], false);  // 127.0.0.1 is not a trusted proxy here
   EXPECT_EQ(second->headers["X-Request-Id"], "lb-1234");
 
   // A body, then Connection: close is honoured.

@@ -7,8 +7,9 @@ namespace concord::wfm {
 namespace {
 
 // Intraday shares per weekday: profile[w][i] = Σ y_{d,i} / Σ y_d over the profiled days d of
-// weekday phase w (w = day index mod 7). A weekday with no contacts falls back to the pooled profile
-// of all days, and that to a flat one.
+// weekday phase w (w = day index mod 7). A weekday with no contacts is closed: all its shares are 0,
+// so its forecast is 0 whatever the daily model says (an additive fit leaks a little volume into a
+// closed Sunday). With no contacts at all the profile is flat.
 std::vector<std::vector<double>> IntradayProfile(const std::vector<double>& contacts, int per_day,
                                                  int first_day, int days) {
   std::vector<std::vector<double>> sums(kDaysPerWeek, std::vector<double>(per_day, 0.0));
@@ -27,9 +28,11 @@ std::vector<std::vector<double>> IntradayProfile(const std::vector<double>& cont
     for (double& v : shares) v /= sum;
     return true;
   };
-  if (!normalise(pooled)) std::fill(pooled.begin(), pooled.end(), 1.0 / per_day);
-  for (auto& shares : sums)
-    if (!normalise(shares)) shares = pooled;
+  if (!normalise(pooled)) {
+    std::fill(pooled.begin(), pooled.end(), 1.0 / per_day);
+    return std::vector<std::vector<double>>(kDaysPerWeek, pooled);
+  }
+  for (auto& shares : sums) normalise(shares);  // a closed weekday keeps its zeros
   return sums;
 }
 
@@ -69,8 +72,11 @@ Result<IntervalForecast> ForecastIntervals(const IntervalHistory& history, int h
   out.daily = ForecastHoltWinters(*fit, horizon_days);
   out.contacts.reserve(static_cast<size_t>(horizon_days) * per_day);
   for (int h = 0; h < horizon_days; ++h) {
-    out.daily[h] = std::max(0.0, out.daily[h]);  // a trend can dip below zero; contacts cannot
     const auto& shares = profile[(days + h) % kDaysPerWeek];
+    double open = 0;
+    for (double share : shares) open += share;
+    // A trend can dip below zero, contacts cannot; a weekday closed in the profiled weeks stays closed.
+    out.daily[h] = open > 0 ? std::max(0.0, out.daily[h]) : 0.0;
     for (int i = 0; i < per_day; ++i) out.contacts.push_back(out.daily[h] * shares[i]);
   }
   return out;

@@ -72,6 +72,21 @@ TEST(Forecast, BacktestOnHeldBackWeek) {
   EXPECT_LT(*noisy->daily_accuracy.wape, 10.0);  // 5 % day-to-day wobble
 }
 
+// Closed on Sundays: the additive fit forecasts a few contacts for Sunday (its seasonal index cannot
+// fully cancel the level), but a weekday with no contacts in the profiled weeks stays at 0.
+TEST(Forecast, AClosedWeekdayStaysClosed) {
+  IntervalHistory h = Synthetic(4, 0.1);
+  for (int d = 6; d < 4 * kDaysPerWeek; d += 7)
+    for (int i = 0; i < 24; ++i) h.contacts[static_cast<size_t>(d) * 24 + i] = 0;
+  ForecastOptions options;
+  options.seasonality = Seasonality::kAdditive;
+  Result<IntervalForecast> f = ForecastIntervals(h, 7, options);
+  ASSERT_TRUE(f.ok()) << f.error().message;
+  EXPECT_EQ(f->daily[6], 0.0);  // day 28 = a Sunday
+  for (int i = 0; i < 24; ++i) EXPECT_EQ(f->contacts[6 * 24 + i], 0.0);
+  EXPECT_GT(f->daily[0], 0.0);
+}
+
 TEST(Forecast, Errors) {
   IntervalHistory h = Synthetic(3, 0.0);
   h.interval_min = 20;

@@ -24,6 +24,7 @@ Result<IntervalVolumes> BucketContacts(std::span<const ContactRecord> records, D
   out.first_day = first_day;
   out.contacts.assign(static_cast<size_t>(days) * per_day, 0.0);
   out.aht_s.assign(out.contacts.size(), 0.0);
+  out.handled.assign(out.contacts.size(), 0.0);
   std::vector<double> handle_sum(out.contacts.size(), 0.0);
   for (const ContactRecord& r : records) {
     const date::local_seconds local = zone->to_local(r.arrived.time());
@@ -36,11 +37,25 @@ Result<IntervalVolumes> BucketContacts(std::span<const ContactRecord> records, D
     }
     const auto minute = std::chrono::duration_cast<std::chrono::minutes>(local - local_day).count();
     const size_t slot = static_cast<size_t>(day) * per_day + static_cast<size_t>(minute / interval_min);
-    out.contacts[slot] += 1;
+    out.contacts[slot] += 1;  // offered: abandoned contacts count toward the volume
+    if (!r.handled) continue;
+    out.handled[slot] += 1;
     handle_sum[slot] += static_cast<double>(r.handle_time.count());
   }
   for (size_t i = 0; i < out.contacts.size(); ++i)
-    if (out.contacts[i] > 0) out.aht_s[i] = handle_sum[i] / out.contacts[i];
+    if (out.handled[i] > 0) out.aht_s[i] = handle_sum[i] / out.handled[i];
+  return out;
+}
+
+Result<std::map<std::string, IntervalVolumes>> BucketByQueue(std::span<const QueuedContact> contacts,
+                                                             Date first_day, int days, int interval_min,
+                                                             std::string_view time_zone) {
+  std::map<std::string, std::vector<ContactRecord>> by_queue;
+  for (const QueuedContact& c : contacts) by_queue[c.queue].push_back({c.arrived, c.handle_time, c.handled});
+  std::map<std::string, IntervalVolumes> out;
+  for (const auto& [queue, records] : by_queue) {
+    out.emplace(queue, TRY(BucketContacts(records, first_day, days, interval_min, time_zone)));
+  }
   return out;
 }
 
@@ -48,12 +63,13 @@ std::vector<double> WeeklyAhtProfile(const IntervalVolumes& v) {
   const size_t per_day = static_cast<size_t>(24 * 60 / v.interval_min);
   std::vector<double> handle(7 * per_day, 0.0), count(7 * per_day, 0.0);
   double all_handle = 0, all_count = 0;
+  const std::vector<double>& weight = v.handled.empty() ? v.contacts : v.handled;
   for (size_t i = 0; i < v.contacts.size(); ++i) {
     const size_t week_slot = ((i / per_day) % 7) * per_day + i % per_day;
-    handle[week_slot] += v.aht_s[i] * v.contacts[i];
-    count[week_slot] += v.contacts[i];
-    all_handle += v.aht_s[i] * v.contacts[i];
-    all_count += v.contacts[i];
+    handle[week_slot] += v.aht_s[i] * weight[i];
+    count[week_slot] += weight[i];
+    all_handle += v.aht_s[i] * weight[i];
+    all_count += weight[i];
   }
   const double overall = all_count > 0 ? all_handle / all_count : 0.0;
   std::vector<double> out(7 * per_day, overall);

@@ -47,6 +47,20 @@ TEST(IntervalHistory, SkippedHourStaysEmpty) {
   EXPECT_EQ(v->contacts[3], 1);
 }
 
+// An abandoned call is offered volume but has no handle time: 3 offered, 2 handled at 200 and 400 s
+// → 3 contacts, AHT 300 s (not 600/3 = 200).
+TEST(IntervalHistory, AbandonedContactsCountButStayOutOfTheAht) {
+  const std::vector<ContactRecord> records{{T("2026-03-02T10:00:00Z"), std::chrono::seconds(200)},
+                                           {T("2026-03-02T10:10:00Z"), std::chrono::seconds(400)},
+                                           {T("2026-03-02T10:20:00Z"), std::chrono::seconds(0), false}};
+  auto v = BucketContacts(records, Date::Parse("2026-03-02").value(), 1, 60, "UTC");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->contacts[10], 3);
+  EXPECT_EQ(v->handled[10], 2);
+  EXPECT_EQ(v->aht_s[10], 300);
+  EXPECT_DOUBLE_EQ(WeeklyAhtProfile(*v)[10], 300);
+}
+
 TEST(IntervalHistory, WeeklyAhtProfileWeighsByContacts) {
   IntervalVolumes v;
   v.interval_min = 60;
@@ -61,6 +75,24 @@ TEST(IntervalHistory, WeeklyAhtProfileWeighsByContacts) {
   ASSERT_EQ(p.size(), 7u * 24);
   EXPECT_DOUBLE_EQ(p[10], 250);
   EXPECT_DOUBLE_EQ(p[11], 250);  // no contacts: the overall mean (1000/4)
+}
+
+// Two queues, UTC, 60-minute intervals: each queue counts only its own contacts.
+TEST(IntervalHistory, BucketsEachQueueApart) {
+  const std::vector<QueuedContact> contacts{{"billing", T("2026-03-02T09:10:00Z"), std::chrono::seconds(120)},
+                                            {"payroll", T("2026-03-02T09:50:00Z"), std::chrono::seconds(300)},
+                                            {"billing", T("2026-03-02T09:40:00Z"), std::chrono::seconds(180)},
+                                            {"billing", T("2026-03-02T17:00:00Z"), std::chrono::seconds(60)}};
+  auto v = BucketByQueue(contacts, Date::Parse("2026-03-02").value(), 1, 60, "UTC");
+  ASSERT_TRUE(v.ok()) << v.error().message;
+  ASSERT_EQ(v->size(), 2u);
+  EXPECT_EQ(v->at("billing").contacts[9], 2);
+  EXPECT_EQ(v->at("billing").aht_s[9], 150);  // (120 + 180)/2
+  EXPECT_EQ(v->at("billing").contacts[17], 1);
+  EXPECT_EQ(v->at("payroll").contacts[9], 1);
+  EXPECT_EQ(v->at("payroll").contacts[17], 0);
+  EXPECT_EQ(BucketByQueue(contacts, Date::Parse("2026-03-02").value(), 1, 20, "UTC").error().code,
+            "wfm.interval_unsupported");
 }
 
 TEST(IntervalHistory, Errors) {

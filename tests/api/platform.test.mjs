@@ -6,7 +6,8 @@ import path from 'node:path'
 import { Session, startServer } from './client.mjs'
 
 let server
-before(async () => { server = await startServer() })
+// The test client plays the TLS proxy in front of the server.
+before(async () => { server = await startServer({ serveArgs: ['--trusted-proxy', '127.0.0.1'] }) })
 after(async () => { await server?.stop() })
 
 test('healthz answers ok and echoes the request id', async () => {
@@ -74,7 +75,7 @@ test('login sets a strict HttpOnly cookie; me and logout work', async () => {
   assert.equal((await s.get('/api/v1/auth/me')).status, 401)
 })
 
-test('a secure cookie behind TLS', async () => {
+test('a secure cookie behind a trusted TLS proxy', async () => {
   const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
     body: JSON.stringify({ email: 'coordinator@concord.test', password: 'concord-demo' }),

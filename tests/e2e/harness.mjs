@@ -40,7 +40,8 @@ function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 /** Starts the server and resolves once it answers HTTP; returns { baseUrl, stop, tmp, logFile }. */
-export async function startServer() {
+// serveArgs: extra options for `concord serve` (e.g. ['--trusted-proxy', '127.0.0.1']).
+export async function startServer({ serveArgs = [] } = {}) {
   // CONCORD_BIN is taken relative to the current directory; the default relative to this folder
   const bin = process.env.CONCORD_BIN
     ? path.resolve(process.env.CONCORD_BIN)
@@ -61,7 +62,7 @@ export async function startServer() {
   const port = await freePort()
   const logFile = path.join(tmp, 'server.log')
   const log = fs.openSync(logFile, 'a')
-  const child = spawn(bin, ['serve', '--listen', `127.0.0.1:${port}`, '--db', db, '--web', webDist], {
+  const child = spawn(bin, ['serve', '--listen', `127.0.0.1:${port}`, '--db', db, '--web', webDist, ...serveArgs], {
     stdio: ['ignore', log, log],
   })
   let exited = null

@@ -16,6 +16,8 @@ import { ReconSpecFormPage } from './pages/ReconSpecFormPage'
 import { ReconSpecPage } from './pages/ReconSpecPage'
 import { ReconSpecsPage } from './pages/ReconSpecsPage'
 import { ReconStartRunPage } from './pages/ReconStartRunPage'
+import { WfmRoutes } from './pages/wfm/WfmRoutes'
+import { AgencyRoutes } from './pages/agency/AgencyRoutes'
 
 export function App() {
   const { user, loading } = useAuth()
@@ -59,6 +61,8 @@ export function App() {
         <Route path="reconciliation/specs/new" element={<ReconSpecFormPage mode="create" />} />
         <Route path="reconciliation/specs/:id" element={<ReconSpecPage />} />
         <Route path="reconciliation/specs/:id/edit" element={<ReconSpecFormPage mode="edit" />} />
+        <Route path="staffing/*" element={<WfmRoutes />} />
+        <Route path="agency/*" element={<AgencyRoutes />} />
         {MODULES.filter((m) => !m.built).map((m) => (
           <Route key={m.key} path={m.path.slice(1)} element={<NotBuiltPage module={m} />} />
         ))}

@@ -93,6 +93,7 @@ describe('modules', () => {
       'Reconciliation',
       'Workforce',
       'Service desk',
+      'Staffing',
       'Benefits',
       'Group billing',
       'Agency accounts',

@@ -49,6 +49,16 @@ export const MODULES: ModuleInfo[] = [
       'Cases from email, phone, chat, portal and VMS; queues, routing, SLA policies on business-hours calendars, escalations, quality scoring and staffing.',
   },
   {
+    key: 'staffing',
+    // workforce management (WFM); "Staffing" keeps it apart from Workforce (MSP/VMS workers) in the menu
+    label: 'Staffing',
+    path: '/staffing',
+    built: true,
+    planned:
+      'Support queues: call history by interval, forecasts with their accuracy, staff required against scheduled, and the gaps.',
+    roles: ['admin', 'manager', 'coordinator'],
+  },
+  {
     key: 'benefits',
     label: 'Benefits',
     path: '/benefits',
@@ -69,7 +79,7 @@ export const MODULES: ModuleInfo[] = [
     key: 'agency',
     label: 'Agency accounts',
     path: '/agency',
-    built: false,
+    built: true,
     planned:
       'Account knowledge, jobs with numbers and alerts, estimates (LOEs) and revisions with client approval, billable time, status and contact reports, invoices.',
     roles: ['admin', 'manager', 'coordinator', 'client_user'],

@@ -1,0 +1,171 @@
+// The coordinator's use cases (issue 4). Each write runs in one transaction, applies the pure rules
+// (assignment.h, onboarding.h, classification.h, final_pay.h), saves, and appends the audit event in the
+// same transaction. Reads and writes are scoped by the caller's tenancy (table_map.h): a client user sees
+// their clients' records, a worker user only their own; anything else is "not found". Permissions are
+// checked by the api layer before a use case is called.
+//
+// Escalation hook: any record here can open a service case. The service desk (its own module) links a
+// case to a record by (entity, id) — the TableMap entity names below ("assignment", "worker", "psr",
+// "timecard", …) are those link keys; this module keeps no case table of its own.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/principal.h"
+#include "core/date.h"
+#include "crypto/crypto.h"
+#include "io/table.h"
+#include "jobs/jobs.h"
+#include "store/migrate.h"
+#include "workforce/audits.h"
+#include "workforce/records.h"
+
+namespace concord::reconciliation {
+class ReconciliationService;
+}
+
+namespace concord::workforce {
+
+using nlohmann::json;
+
+std::vector<store::Migration> Migrations();
+
+struct PsrImportReport {
+  int created = 0;
+  int updated = 0;
+  int unchanged = 0;
+  int needs_details = 0;
+  bool dry_run = false;
+};
+
+class WorkforceService {
+ public:
+  WorkforceService(store::Database& db, const crypto::FieldKey& key) : db_(db), key_(key) {}
+  // The VMS audit runs through the reconciliation engine; without it the audit use cases fail.
+  void UseReconciliation(reconciliation::ReconciliationService* reconciliation) { reconciliation_ = reconciliation; }
+
+  // Any record type: scoped lists, every matching row, one record (secrets removed).
+  Result<RecordPage> List(const auth::Principal& caller, const TableMap& map, const ListRequest& request);
+  Result<std::vector<json>> All(const auth::Principal& caller, const TableMap& map, const ListRequest& request);
+  Result<json> Get(const auth::Principal& caller, const TableMap& map, int64_t id);
+
+  // Programmes: one per client programme (MSP, VMS, processing instructions, check-ins).
+  Result<json> CreateProgramme(const auth::Principal& caller, const json& input, const std::string& request_id);
+  Result<json> UpdateProgramme(const auth::Principal& caller, int64_t id, int64_t version, const json& input,
+                               const std::string& request_id);
+
+  // Workers. `input.tax_id` (SSN/ITIN, or a foreign TIN) is sealed and masked, never stored in clear.
+  Result<json> CreateWorker(const auth::Principal& caller, const json& input, const std::string& request_id);
+  Result<json> UpdateWorker(const auth::Principal& caller, int64_t id, int64_t version, const json& input,
+                            const std::string& request_id);
+  Result<std::string> RevealWorkerTaxId(const auth::Principal& caller, int64_t id, const std::string& request_id);
+  // The worker's timeline: messages, calls and notes, newest first.
+  Result<json> AddTimelineEntry(const auth::Principal& caller, int64_t worker_id, const json& input,
+                                const std::string& request_id);
+
+  // PSRs: entered from a client system, or imported from a VMS export through the programme's VMS
+  // field mapping (all or nothing; the same file twice changes nothing). Details the programme requires
+  // but the PSR lacks are listed in `missing` and become a task for the client/MSP.
+  Result<json> CreatePsr(const auth::Principal& caller, const json& input, const std::string& request_id);
+  Result<json> UpdatePsr(const auth::Principal& caller, int64_t id, int64_t version, const json& input,
+                         const std::string& request_id);
+  Result<PsrImportReport> ImportPsrs(const auth::Principal& caller, int64_t programme_id, const std::string& csv,
+                                     const std::string& file_name, bool dry_run, const std::string& request_id);
+  // A complete PSR becomes a requested assignment (finding the worker by email, else creating them).
+  Result<json> ConvertPsr(const auth::Principal& caller, int64_t id, int64_t version, const std::string& request_id);
+
+  // Assignments and their life cycle. `body.event` is one of assignment.h's events; the other members
+  // are its facts (new_end_date, effective_date, pay_rate, end_reason, last_day_worked, reason, …).
+  Result<json> CreateAssignment(const auth::Principal& caller, const json& input, const std::string& request_id);
+  Result<json> ApplyEvent(const auth::Principal& caller, int64_t id, int64_t version, const json& body,
+                          const std::string& request_id);
+  // Onboarding/offboarding items: action "done" or "waive" (waiving needs a note).
+  Result<json> SetChecklistItem(const auth::Principal& caller, int64_t id, int64_t version, const std::string& list,
+                                const std::string& item_id, const std::string& action, const std::string& note,
+                                const std::string& request_id);
+  // A document for a checklist item, stored with its SHA-256; marks the item done.
+  Result<json> AddDocument(const auth::Principal& caller, int64_t assignment_id, const std::string& item_id,
+                           const std::string& file_name, const std::string& content_type, std::string bytes,
+                           const std::string& request_id);
+  Result<jobs::File> DocumentFile(const auth::Principal& caller, int64_t document_id);
+  // Scores the classification questionnaire for a contractor's assignment; high risk or several
+  // jurisdictions leave it "pending_approval" until an approver signs it.
+  Result<json> Classify(const auth::Principal& caller, int64_t assignment_id, const json& answers,
+                        const std::string& request_id);
+  Result<json> ApproveDetermination(const auth::Principal& caller, int64_t id, int64_t version,
+                                    const std::string& note, const std::string& request_id);
+  // Every saved revision of an assignment, oldest first.
+  Result<std::vector<json>> Revisions(const auth::Principal& caller, int64_t assignment_id);
+
+  // Timecards: one per assignment and week (Monday); hours by day × regular/overtime/double_time.
+  Result<json> SaveTimecard(const auth::Principal& caller, int64_t assignment_id, const std::string& week_start,
+                            const json& hours, const std::string& request_id);
+  // action: submit (the worker or a coordinator), approve / reject (the client's manager or internal).
+  Result<json> DecideTimecard(const auth::Principal& caller, int64_t id, int64_t version, const std::string& action,
+                              const std::string& reason, const std::string& request_id);
+  Result<json> CreateExpense(const auth::Principal& caller, const json& input, const std::string& request_id);
+  Result<json> DecideExpense(const auth::Principal& caller, int64_t id, int64_t version, const std::string& action,
+                             const std::string& reason, const std::string& request_id);
+
+  // Reports. Missing: assignments active in the week with no submitted or approved timecard. Pending:
+  // submitted timecards with their age in days, grouped by manager. Rejected: rejected time and expenses.
+  Result<std::vector<json>> MissingTimecards(const auth::Principal& caller, Date week_start);
+  Result<json> PendingApprovals(const auth::Principal& caller, Date today);
+  Result<std::vector<json>> Rejected(const auth::Principal& caller);
+  // Periodic audits of assignment details (audits.h) over the caller's assignments.
+  Result<std::vector<AuditFinding>> AuditFindings(const auth::Principal& caller, Date today);
+  // The coordinator's home: counts and the first rows of today's work.
+  Result<json> Home(const auth::Principal& caller, Date today);
+
+  // The weekly VMS audit. The reconciliation source: the caller's assignments as the VMS shows them.
+  Result<io::Table> AssignmentsTable(const auth::Principal& caller);
+  // After a reconciliation run of the VMS audit: assignments whose VMS update was pending and that the
+  // run no longer reports as different are cleared (audited). Returns how many were cleared.
+  Result<int> ClearConfirmedVmsUpdates(const auth::Principal& caller, int64_t client_id,
+                                       const std::vector<std::string>& differing_work_orders,
+                                       const std::string& request_id);
+  // A programme's audit: saves its reconciliation spec on first use, stores the VMS export and a snapshot
+  // of the programme's assignments (VmsStatus, latest rates), and starts the run. Returns the run.
+  Result<json> StartVmsAudit(const auth::Principal& caller, int64_t programme_id, const std::string& vms_csv,
+                             const std::string& file_name, const std::string& request_id);
+  // The weekly schedule: the job "workforce.vms_audit" reads the export the VMS drops at `vms_export_path`.
+  Result<json> ScheduleVmsAudit(const auth::Principal& caller, int64_t programme_id, const std::string& cron,
+                                const std::string& vms_export_path, const std::string& request_id);
+  // Applies the latest finished run: pending VMS updates the VMS now agrees with are cleared.
+  Result<json> ApplyVmsAudit(const auth::Principal& caller, int64_t programme_id, const std::string& request_id);
+  // Alignment % per client and programme (latest run) and the trend (every finished run).
+  Result<json> VmsAuditDashboard(const auth::Principal& caller);
+  // Registers "workforce.vms_audit" (scheduled audits) and "workforce.export_xlsx".
+  void RegisterJobs(jobs::Registry& registry);
+
+ private:
+  Result<json> Insert(store::Connection& c, const TableMap& map, const auth::Principal& caller, json record,
+                      const std::string& request_id);
+  Result<json> Save(store::Connection& c, const TableMap& map, const auth::Principal& caller, const json& before,
+                    const json& after, int64_t version, const std::string& action, const std::string& request_id);
+  Status AddRevision(store::Connection& c, const auth::Principal& caller, const json& assignment,
+                     const std::string& action, const std::string& effective_date);
+  Status SealTaxId(const json& input, json& worker) const;
+  // Saves a new PSR or its change (before null = new), working out what is missing and keeping the
+  // PSR's task for the client/MSP in step.
+  Result<json> SavePsr(store::Connection& c, const auth::Principal& caller, const json& programme, const json& before,
+                       json psr, const std::string& request_id);
+  // A new assignment in "requested" with its first rates and revision 1.
+  Result<json> InsertAssignment(store::Connection& c, const auth::Principal& caller, json assignment,
+                                const std::string& request_id);
+  store::Database& db_;
+  const crypto::FieldKey& key_;
+  reconciliation::ReconciliationService* reconciliation_ = nullptr;
+};
+
+// Today's date in UTC (the clock; the rules take dates as arguments).
+Date TodayUtc();
+
+// The rules of a PSR against its programme: the details still missing (required by every assignment, and
+// the programme's required_psr_fields).
+std::vector<std::string> MissingPsrDetails(const json& psr, const json& programme);
+
+}  // namespace concord::workforce

@@ -1,0 +1,388 @@
+// The coordinator's day through WorkforceService, on every backend: VMS export → PSR → assignment →
+// onboarding blocked → documents → active → timecards → extension → end with the final-pay deadline →
+// the VMS audit; and every record type's tenancy (another client's user, another worker: not found).
+#include "workforce/service.h"
+
+#include <gtest/gtest.h>
+
+#include "auth/accounts.h"
+#include "clients/service.h"
+#include "jobs/jobs.h"
+#include "reconciliation/service.h"
+#include "store/testing.h"
+
+namespace concord::workforce {
+namespace {
+
+// A Fieldglass "Active Worker Download"-shaped export (reference notes §3.1). WO-1002 lacks its
+// manager, which the assignment needs.
+const std::string kExport =
+    "Work Order ID,First Name,Last Name,Worker Email,Job Posting Title,Work Order Owner,Site State,Start Date,"
+    "End Date,Pay Rate,Bill Rate,Worker Type,Status\n"
+    "WO-1001,Maria,Garcia,maria.garcia@example.test,Payroll Analyst,Dana Reyes,CA,11/02/2026,03/31/2027,$45.00,"
+    "$61.20,W2,Active\n"
+    "WO-1002,Wei,Chen,wei.chen@example.test,Data Engineer,,TX,11/09/2026,,$70.00,$95.00,W2,Active\n"
+    "WO-1003,Ada,Okafor,ada.okafor@example.test,UX Researcher,Dana Reyes,CA,11/16/2026,02/26/2027,$80.00,$104.00,"
+    "1099,Active\n";
+
+class WorkforceServiceTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    fresh_ = store::testing::MakeFreshDatabase(GetParam());
+    std::vector<store::Migration> migrations;
+    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
+                      reconciliation::Migrations(), Migrations()}) {
+      migrations.insert(migrations.end(), list.begin(), list.end());
+    }
+    ASSERT_TRUE(store::Migrate(db(), migrations).ok());
+    auth::Accounts accounts(db());
+    auto casey = accounts.AddUser({"casey@example.test", "Casey Coordinator", auth::Role::kCoordinator,
+                                   "correct horse battery staple"},
+                                  audit::Actor::System("test"));
+    ASSERT_TRUE(casey.ok());
+    coordinator_ = {.user_id = casey->id, .name = casey->name, .role = auth::Role::kCoordinator};
+    clients::ClientService clients(db(), key_);
+    for (const char* name : {"Harborview Logistics", "Pinecrest Analytics"}) {
+      clients::ClientInput in;
+      in.legal_name = name;
+      client_ids_.push_back(clients.Create(coordinator_, in, "t").value().id);
+    }
+    reconciliation_ = std::make_unique<reconciliation::ReconciliationService>(db());
+    reconciliation_->RegisterJobs(registry_);
+    service_ = std::make_unique<WorkforceService>(db(), key_);
+    service_->UseReconciliation(reconciliation_.get());
+    programme_ = Ok(service_->CreateProgramme(coordinator_,
+                                              {{"client_id", client_ids_[0]},
+                                               {"name", "Harborview contingent workforce"},
+                                               {"msp", "Allegis MSP"},
+                                               {"vms", "fieldglass"},
+                                               {"required_psr_fields", {"manager_name", "end_date"}}},
+                                              "t"));
+    other_ = {.user_id = 99, .name = "Pat Pinecrest", .role = auth::Role::kClientUser,
+              .client_ids = {client_ids_[1]}};
+    client_user_ = {.user_id = 98, .name = "Dana Reyes", .role = auth::Role::kClientUser,
+                    .client_ids = {client_ids_[0]}};
+  }
+  store::Database& db() { return *fresh_->db; }
+  template <class T>
+  T Ok(Result<T> result) {
+    EXPECT_TRUE(result.ok()) << result.error().code << ": " << result.error().message;
+    return std::move(result).value();
+  }
+  int64_t Version(const json& record) { return record["version"].get<int64_t>(); }
+  int64_t Count(const std::string& sql, std::vector<store::Value> params = {}) {
+    auto conn = db().Acquire();
+    return (*conn)->QueryOne(sql, params).value().Int(0);
+  }
+  json Event(const json& assignment, json body) {
+    return Ok(service_->ApplyEvent(coordinator_, assignment["id"].get<int64_t>(), Version(assignment), body, "t"));
+  }
+  // Imports kExport and converts WO-1001 (a W-2 employee working in CA) into a requested assignment.
+  json RequestedAssignment() {
+    Ok(service_->ImportPsrs(coordinator_, programme_["id"].get<int64_t>(), kExport, "fieldglass.csv", false, "t"));
+    ListRequest q;
+    q.equals = {{"vms_work_order_id", "WO-1001"}};
+    const json psr = Ok(service_->List(coordinator_, PsrTable(), q)).items.at(0);
+    return Ok(service_->ConvertPsr(coordinator_, psr["id"].get<int64_t>(), Version(psr), "t"));
+  }
+  json ActiveAssignment() {
+    json a = Event(RequestedAssignment(), {{"event", "start_onboarding"}});
+    for (const char* item : {"i9_section1", "w4", "state_withholding"}) {
+      Ok(service_->AddDocument(coordinator_, a["id"].get<int64_t>(), item, std::string(item) + ".pdf",
+                               "application/pdf", "%PDF-1.4 signed " + std::string(item), "t"));
+    }
+    a = Ok(service_->Get(coordinator_, AssignmentTable(), a["id"].get<int64_t>()));
+    a = Event(a, {{"event", "complete_onboarding"}});
+    return Event(a, {{"event", "activate"}, {"first_day_details", "Report to reception at 9:00."}});
+  }
+
+  std::unique_ptr<store::testing::FreshDatabase> fresh_;
+  crypto::FieldKey key_ = crypto::FieldKey::Generate();
+  jobs::Registry registry_;
+  std::unique_ptr<reconciliation::ReconciliationService> reconciliation_;
+  std::unique_ptr<WorkforceService> service_;
+  auth::Principal coordinator_, client_user_, other_;
+  std::vector<int64_t> client_ids_;
+  json programme_;
+};
+
+TEST_P(WorkforceServiceTest, WorkerTaxIdIsSealedMaskedAndRevealedWithAnAuditEvent) {
+  const json worker = Ok(service_->CreateWorker(
+      coordinator_, {{"first_name", "Ada"}, {"last_name", "Okafor"}, {"worker_type", "w2_employee"},
+                     {"tax_id", "123 45 6789"}},
+      "t"));
+  EXPECT_EQ(worker["tax_id_masked"], "***-**-6789");
+  EXPECT_FALSE(worker.contains("tax_id_sealed"));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_workers WHERE tax_id_sealed LIKE '%6789%'"), 0);
+  EXPECT_EQ(Ok(service_->RevealWorkerTaxId(coordinator_, worker["id"].get<int64_t>(), "t")), "123-45-6789");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE entity = 'worker' AND action = 'reveal_tax_id'"), 1);
+  auto bad = service_->CreateWorker(coordinator_, {{"first_name", "A"}, {"last_name", "B"},
+                                                   {"worker_type", "w2_employee"}, {"tax_id", "12-345"}},
+                                    "t");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().fields.at(0).field, "tax_id");
+}
+
+TEST_P(WorkforceServiceTest, VmsImportIsAllOrNothingIdempotentAndMissingDetailsBecomeATask) {
+  const int64_t programme_id = programme_["id"].get<int64_t>();
+  const std::string broken = kExport + "WO-1004,Jin,Park,jin@example.test,Analyst,Dana Reyes,CA,13/01/2026,,x,1,W2,Active\n";
+  auto refused = service_->ImportPsrs(coordinator_, programme_id, broken, "fieldglass.csv", false, "t");
+  ASSERT_FALSE(refused.ok());
+  ASSERT_EQ(refused.error().fields.size(), 2u);
+  EXPECT_EQ(refused.error().fields[0].field, "fieldglass.csv, line 5, column 8 (Start Date)");
+  EXPECT_EQ(refused.error().fields[1].field, "fieldglass.csv, line 5, column 10 (Pay Rate)");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_psrs"), 0);
+
+  const PsrImportReport first = Ok(service_->ImportPsrs(coordinator_, programme_id, kExport, "fg.csv", false, "t"));
+  EXPECT_EQ(first.created, 3);
+  EXPECT_EQ(first.needs_details, 1);
+  const PsrImportReport again = Ok(service_->ImportPsrs(coordinator_, programme_id, kExport, "fg.csv", false, "t"));
+  EXPECT_EQ(again.created, 0);
+  EXPECT_EQ(again.updated, 0);
+  EXPECT_EQ(again.unchanged, 3);
+
+  ListRequest q;
+  q.equals = {{"vms_work_order_id", "WO-1002"}};
+  json psr = Ok(service_->List(coordinator_, PsrTable(), q)).items.at(0);
+  EXPECT_EQ(psr["status"], "needs_details");
+  EXPECT_EQ(psr["missing"], json({"manager_name", "end_date"}));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_tasks WHERE entity = 'psr' AND status = 'open' AND owner = 'msp'"), 1);
+  auto refused_convert = service_->ConvertPsr(coordinator_, psr["id"].get<int64_t>(), Version(psr), "t");
+  ASSERT_FALSE(refused_convert.ok());
+  EXPECT_EQ(refused_convert.error().code, "psr.not_ready");
+
+  psr = Ok(service_->UpdatePsr(coordinator_, psr["id"].get<int64_t>(), Version(psr),
+                               {{"manager_name", "Lee Park"}, {"end_date", "2027-05-07"}}, "t"));
+  EXPECT_EQ(psr["status"], "waiting");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_tasks WHERE entity = 'psr' AND status = 'open'"), 0);
+  const json assignment = Ok(service_->ConvertPsr(coordinator_, psr["id"].get<int64_t>(), Version(psr), "t"));
+  EXPECT_EQ(assignment["status"], "requested");
+  EXPECT_EQ(assignment["worker_name"], "Wei Chen");
+  EXPECT_EQ(assignment["bill_rate"], "95.00");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE entity = 'psr' AND action = 'convert'"), 1);
+}
+
+TEST_P(WorkforceServiceTest, ActivationIsRefusedWithTheListOfWhatIsMissing) {
+  json a = Event(RequestedAssignment(), {{"event", "start_onboarding"}});
+  const int64_t id = a["id"].get<int64_t>();
+  auto refused = service_->ApplyEvent(coordinator_, id, Version(a), {{"event", "complete_onboarding"}}, "t");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "assignment.onboarding_incomplete");
+  // A W-2 employee in California: I-9 Section 1 by the first day, W-4, and California's DE 4
+  // (Cal. Unemp. Ins. Code §13040); I-9 Section 2 is due three business days later and does not block.
+  std::vector<std::string> missing;
+  for (const auto& f : refused.error().fields) missing.push_back(f.message);
+  ASSERT_EQ(missing.size(), 3u) << refused.error().message;
+  EXPECT_NE(missing[0].find("I-9 Section 1"), std::string::npos);
+  EXPECT_NE(missing[1].find("W-4"), std::string::npos);
+  EXPECT_NE(missing[2].find("DE 4"), std::string::npos);
+
+  const json doc = Ok(service_->AddDocument(coordinator_, id, "w4", "w4.pdf", "application/pdf", "%PDF-1.4 w4", "t"));
+  // SHA-256 of the bytes "%PDF-1.4 w4", computed independently (sha256sum).
+  EXPECT_EQ(doc["sha256"], crypto::Sha256Hex("%PDF-1.4 w4"));
+  EXPECT_EQ(doc["size"], 11);
+  EXPECT_EQ(Ok(service_->DocumentFile(coordinator_, doc["id"].get<int64_t>())).content, "%PDF-1.4 w4");
+  a = Ok(service_->Get(coordinator_, AssignmentTable(), id));
+  auto still = service_->ApplyEvent(coordinator_, id, Version(a), {{"event", "complete_onboarding"}}, "t");
+  ASSERT_FALSE(still.ok());
+  EXPECT_EQ(still.error().fields.size(), 2u);
+}
+
+TEST_P(WorkforceServiceTest, ActivationSendsTheWorkerTheirFirstDayDetails) {
+  const json a = ActiveAssignment();
+  EXPECT_EQ(a["status"], "active");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_timeline WHERE worker_id = ? AND kind = 'message' AND body LIKE "
+                  "'%Report to reception at 9:00.%'",
+                  {a["worker_id"].get<int64_t>()}),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE entity = 'assignment' AND action = 'activate'"), 1);
+}
+
+TEST_P(WorkforceServiceTest, ExtensionAndRevisionAreEffectiveDatedAndFlagTheVms) {
+  json a = ActiveAssignment();
+  auto earlier = service_->ApplyEvent(coordinator_, a["id"].get<int64_t>(), Version(a),
+                                      {{"event", "extend"}, {"new_end_date", "2027-01-31"}}, "t");
+  ASSERT_FALSE(earlier.ok());
+  EXPECT_EQ(earlier.error().code, "assignment.extension_not_later");
+  a = Event(a, {{"event", "extend"}, {"new_end_date", "2027-06-30"}, {"effective_date", "2027-04-01"},
+                {"pay_rate", "47.25"}, {"bill_rate", "64.26"}});
+  EXPECT_EQ(a["end_date"], "2027-06-30");
+  EXPECT_TRUE(a["vms_update_pending"].get<bool>());
+  ASSERT_EQ(a["rates"].size(), 2u);
+  EXPECT_EQ(a["rates"][0], json({{"effective_from", "2026-11-02"}, {"pay_rate", "45.00"}, {"bill_rate", "61.20"}}));
+  EXPECT_EQ(a["rates"][1]["effective_from"], "2027-04-01");
+  EXPECT_EQ(a["pay_rate"], "47.25");
+  a = Event(a, {{"event", "revise"}, {"effective_date", "2027-05-01"}, {"manager_name", "Lee Park"}});
+  EXPECT_EQ(a["manager_name"], "Lee Park");
+  const auto revisions = Ok(service_->Revisions(coordinator_, a["id"].get<int64_t>()));
+  std::vector<std::string> actions;
+  for (const auto& r : revisions) actions.push_back(r["action"]);
+  EXPECT_EQ(actions, (std::vector<std::string>{"create", "start_onboarding", "complete_onboarding", "activate",
+                                               "extend", "revise"}));
+  EXPECT_EQ(revisions[4]["effective_date"], "2027-04-01");
+}
+
+// Cal. Lab. Code §202(a): an employee who quits without 72 hours' notice is paid within 72 hours.
+TEST_P(WorkforceServiceTest, EndComputesTheCaliforniaResignationDeadline) {
+  json a = ActiveAssignment();
+  a = Event(a, {{"event", "give_notice"}, {"end_reason", "resigned"}, {"notice_hours", 0}});
+  EXPECT_EQ(a["status"], "ending");
+  a = Event(a, {{"event", "end"}, {"last_day_worked", "2026-11-20"}});
+  EXPECT_EQ(a["status"], "ended");
+  EXPECT_EQ(a["final_pay"]["due_date"], "2026-11-23");
+  EXPECT_EQ(a["final_pay"]["separation"], "resignation");
+  EXPECT_NE(a["final_pay"]["citation"].get<std::string>().find("202"), std::string::npos);
+  auto early = service_->ApplyEvent(coordinator_, a["id"].get<int64_t>(), Version(a), {{"event", "offboard"}}, "t");
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().fields.size(), 4u);  // final timecard, equipment, access, VMS end
+  for (const char* item : {"final_timecard", "equipment", "access", "vms_end"}) {
+    a = Ok(service_->SetChecklistItem(coordinator_, a["id"].get<int64_t>(), Version(a), "offboarding", item, "done",
+                                      "", "t"));
+  }
+  EXPECT_EQ(Event(a, {{"event", "offboard"}})["status"], "offboarded");
+}
+
+// Tex. Lab. Code §61.014(a)(1): a discharged employee is paid not later than the sixth day after the
+// discharge. Discharged Friday 2026-11-20 → Thursday 2026-11-26, Thanksgiving, a legal holiday → the next
+// day that is not one (Gov't Code §311.014): Friday 2026-11-27.
+TEST_P(WorkforceServiceTest, EndComputesTheTexasDischargeDeadlinePastThanksgiving) {
+  json a = ActiveAssignment();
+  {
+    auto conn = db().Acquire();
+    ASSERT_TRUE((*conn)->Execute("UPDATE wf_assignments SET work_state = 'TX' WHERE id = ?", {a["id"].get<int64_t>()}).ok());
+  }
+  a = Ok(service_->Get(coordinator_, AssignmentTable(), a["id"].get<int64_t>()));
+  a = Event(a, {{"event", "give_notice"}, {"end_reason", "terminated"}});
+  a = Event(a, {{"event", "end"}, {"last_day_worked", "2026-11-20"}});
+  EXPECT_EQ(a["final_pay"]["due_date"], "2026-11-27");
+  EXPECT_EQ(a["final_pay"]["separation"], "involuntary");
+}
+
+TEST_P(WorkforceServiceTest, HighRiskClassificationNeedsAnApproverBeforeOnboardingFinishes) {
+  Ok(service_->ImportPsrs(coordinator_, programme_["id"].get<int64_t>(), kExport, "fg.csv", false, "t"));
+  ListRequest q;
+  q.equals = {{"vms_work_order_id", "WO-1003"}};
+  const json psr = Ok(service_->List(coordinator_, PsrTable(), q)).items.at(0);
+  json a = Ok(service_->ConvertPsr(coordinator_, psr["id"].get<int64_t>(), Version(psr), "t"));
+  a = Event(a, {{"event", "start_onboarding"}});
+  // California's ABC test: the work is the client's usual business (prong B fails) → high risk
+  // (Lab. Code §2775(b)(1)(B)).
+  const json determination = Ok(service_->Classify(
+      coordinator_, a["id"].get<int64_t>(), {{"answers", {{"abc.prong_a", true}, {"abc.prong_b", false}, {"abc.prong_c", true}}}},
+      "t"));
+  EXPECT_EQ(determination["risk"], "high");
+  EXPECT_EQ(determination["status"], "pending_approval");
+  a = Ok(service_->Get(coordinator_, AssignmentTable(), a["id"].get<int64_t>()));
+  for (const char* item : {"w9", "contract_or_sow"}) {
+    a = Ok(service_->SetChecklistItem(coordinator_, a["id"].get<int64_t>(), Version(a), "checklist", item, "done", "",
+                                      "t"));
+  }
+  auto blocked = service_->ApplyEvent(coordinator_, a["id"].get<int64_t>(), Version(a), {{"event", "complete_onboarding"}}, "t");
+  ASSERT_FALSE(blocked.ok());
+  ASSERT_EQ(blocked.error().fields.size(), 1u);
+  EXPECT_NE(blocked.error().fields[0].message.find("approved"), std::string::npos);
+  auth::Principal manager{.user_id = 7, .name = "Morgan Manager", .role = auth::Role::kManager};
+  Ok(service_->ApproveDetermination(manager, determination["id"].get<int64_t>(), Version(determination),
+                                    "Converted to W-2 next quarter", "t"));
+  a = Ok(service_->Get(coordinator_, AssignmentTable(), a["id"].get<int64_t>()));
+  EXPECT_EQ(Event(a, {{"event", "complete_onboarding"}})["status"], "ready");
+}
+
+TEST_P(WorkforceServiceTest, TimecardsWorkersEnterClientManagersApproveReportsFindTheGaps) {
+  const json a = ActiveAssignment();
+  const int64_t id = a["id"].get<int64_t>();
+  auth::Principal worker{.user_id = 50, .name = "Maria Garcia", .role = auth::Role::kWorker,
+                         .worker_id = a["worker_id"].get<int64_t>()};
+  auth::Principal stranger{.user_id = 51, .name = "Wei Chen", .role = auth::Role::kWorker, .worker_id = 424242};
+  const json hours = {{"regular", {"8", "8", "8", "8", "8", "0", "0"}}, {"overtime", {"0", "0", "0", "0", "1.5", "0", "0"}}};
+  EXPECT_EQ(service_->SaveTimecard(stranger, id, "2026-11-02", hours, "t").error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(service_->SaveTimecard(worker, id, "2026-11-03", hours, "t").error().code, "request.invalid");
+  json tc = Ok(service_->SaveTimecard(worker, id, "2026-11-02", hours, "t"));
+  EXPECT_EQ(tc["total_hours"], "41.50");
+  tc = Ok(service_->DecideTimecard(worker, tc["id"].get<int64_t>(), Version(tc), "submit", "", "t"));
+  EXPECT_EQ(service_->DecideTimecard(other_, tc["id"].get<int64_t>(), Version(tc), "approve", "", "t").error().kind,
+            ErrorKind::kNotFound);
+  tc = Ok(service_->DecideTimecard(client_user_, tc["id"].get<int64_t>(), Version(tc), "reject", "Friday was a holiday", "t"));
+  EXPECT_EQ(Ok(service_->Rejected(client_user_)).size(), 1u);
+  tc = Ok(service_->SaveTimecard(worker, id, "2026-11-02", {{"regular", {"8", "8", "8", "8", "0", "0", "0"}}}, "t"));
+  tc = Ok(service_->DecideTimecard(worker, tc["id"].get<int64_t>(), Version(tc), "submit", "", "t"));
+  const json pending = Ok(service_->PendingApprovals(client_user_, Date::Parse("2026-11-25").value()));
+  ASSERT_EQ(pending["by_manager"].size(), 1u);
+  EXPECT_EQ(pending["by_manager"][0]["manager_name"], "Dana Reyes");
+  tc = Ok(service_->DecideTimecard(client_user_, tc["id"].get<int64_t>(), Version(tc), "approve", "", "t"));
+  EXPECT_EQ(tc["status"], "approved");
+  // Week of Nov 2 is in; week of Nov 9 is missing.
+  EXPECT_TRUE(Ok(service_->MissingTimecards(coordinator_, Date::Parse("2026-11-02").value())).empty());
+  const auto missing = Ok(service_->MissingTimecards(coordinator_, Date::Parse("2026-11-11").value()));
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0]["assignment_id"], id);
+  EXPECT_TRUE(Ok(service_->MissingTimecards(other_, Date::Parse("2026-11-11").value())).empty());
+}
+
+TEST_P(WorkforceServiceTest, AnotherTenantOrAnotherWorkerFindsNothing) {
+  const json a = ActiveAssignment();
+  const int64_t id = a["id"].get<int64_t>();
+  auth::Principal stranger{.user_id = 51, .name = "Someone", .role = auth::Role::kWorker, .worker_id = 424242};
+  auth::Principal worker{.user_id = 50, .name = "Maria", .role = auth::Role::kWorker,
+                         .worker_id = a["worker_id"].get<int64_t>()};
+  for (const TableMap* map : {&ProgrammeTable(), &WorkerTable(), &PsrTable(), &AssignmentTable(), &DocumentTable(),
+                              &TimelineTable(), &TaskTable(), &TimecardTable(), &ExpenseTable(),
+                              &DeterminationTable()}) {
+    for (const auth::Principal* outsider : {&other_, &stranger}) {
+      EXPECT_EQ(Ok(service_->List(*outsider, *map, {})).total, 0) << map->entity;
+    }
+  }
+  EXPECT_EQ(service_->Get(other_, AssignmentTable(), id).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(service_->Get(stranger, AssignmentTable(), id).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(service_->Get(other_, WorkerTable(), a["worker_id"].get<int64_t>()).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(service_->Get(other_, ProgrammeTable(), programme_["id"].get<int64_t>()).error().kind,
+            ErrorKind::kNotFound);
+  EXPECT_EQ(service_->ApplyEvent(other_, id, Version(a), {{"event", "extend"}, {"new_end_date", "2028-01-01"}}, "t")
+                .error()
+                .kind,
+            ErrorKind::kNotFound);
+  EXPECT_EQ(service_->AddDocument(stranger, id, "", "x.pdf", "application/pdf", "x", "t").error().kind,
+            ErrorKind::kNotFound);
+  EXPECT_EQ(service_->Revisions(other_, id).error().kind, ErrorKind::kNotFound);
+  // The record's own worker sees their assignment and worker record; the client's user sees both.
+  EXPECT_TRUE(service_->Get(worker, AssignmentTable(), id).ok());
+  EXPECT_TRUE(service_->Get(worker, WorkerTable(), a["worker_id"].get<int64_t>()).ok());
+  EXPECT_EQ(service_->Get(worker, ProgrammeTable(), programme_["id"].get<int64_t>()).error().kind,
+            ErrorKind::kNotFound);
+  EXPECT_TRUE(service_->Get(client_user_, WorkerTable(), a["worker_id"].get<int64_t>()).ok());
+  EXPECT_EQ(Ok(service_->Home(other_, Date::Parse("2026-11-04").value()))["starts_this_week"]["count"], 0);
+}
+
+TEST_P(WorkforceServiceTest, TheVmsAuditFindsTheDisagreementAndClearsPendingUpdatesOnceFixed) {
+  json a = ActiveAssignment();  // WO-1001
+  a = Event(a, {{"event", "extend"}, {"new_end_date", "2027-06-30"}});
+  ASSERT_TRUE(a["vms_update_pending"].get<bool>());
+  const int64_t programme_id = programme_["id"].get<int64_t>();
+  auto run = [&](const std::string& vms) {
+    const json started = Ok(service_->StartVmsAudit(coordinator_, programme_id, vms, "fieldglass.csv", "t"));
+    EXPECT_TRUE(jobs::RunOne(db(), registry_, "w").value());
+    return Ok(service_->ApplyVmsAudit(coordinator_, programme_id, "t"));
+  };
+  const std::string header =
+      "Work Order ID,Worker Email,Start Date,End Date,Pay Rate,Bill Rate,Status,Work Order Owner\n";
+  // The VMS still shows the old end date: one disagreement, nothing cleared, 0% aligned.
+  json applied = run(header + "WO-1001,maria.garcia@example.test,11/02/2026,03/31/2027,$45.00,$61.20,Active,Dana Reyes\n");
+  EXPECT_EQ(applied["cleared"], 0);
+  EXPECT_EQ(applied["still_differing"], json({"WO-1001"}));
+  json dashboard = Ok(service_->VmsAuditDashboard(coordinator_));
+  EXPECT_EQ(dashboard["programmes"][0]["alignment"], "0.0");
+  // The MSP updates the work order: 100%, and the pending flag clears.
+  applied = run(header + "WO-1001,maria.garcia@example.test,11/02/2026,06/30/2027,$45.00,$61.20,Active,Dana Reyes\n");
+  EXPECT_EQ(applied["cleared"], 1);
+  dashboard = Ok(service_->VmsAuditDashboard(coordinator_));
+  EXPECT_EQ(dashboard["programmes"][0]["alignment"], "100.0");
+  EXPECT_EQ(dashboard["programmes"][0]["trend"].size(), 2u);
+  EXPECT_EQ(dashboard["clients"][0]["alignment"], "100.0");
+  EXPECT_FALSE(Ok(service_->Get(coordinator_, AssignmentTable(), a["id"].get<int64_t>()))["vms_update_pending"].get<bool>());
+  EXPECT_TRUE(Ok(service_->VmsAuditDashboard(other_))["programmes"].empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, WorkforceServiceTest, ::testing::ValuesIn(store::testing::Backends()));
+
+}  // namespace
+}  // namespace concord::workforce
