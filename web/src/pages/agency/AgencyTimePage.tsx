@@ -12,7 +12,14 @@ export function AgencyTimePage() {
   const [lateOnly, setLateOnly] = useState(false)
   const query = { late: lateOnly ? 1 : undefined, sort: '-work_date', limit: 200 }
   const entries = useQuery({ queryKey: ['agency', 'time', query], queryFn: () => agency.time(query) })
-  const jobs = useQuery({ queryKey: ['agency', 'jobs', 'open'], queryFn: () => agency.jobs({ status: 'in_progress', limit: 200 }) })
+  // Time is logged only on open or in-progress jobs (the job rules refuse the rest).
+  const jobs = useQuery({
+    queryKey: ['agency', 'jobs', 'accepting-time'],
+    queryFn: async () => {
+      const [open, running] = await Promise.all([agency.jobs({ status: 'open', limit: 500 }), agency.jobs({ status: 'in_progress', limit: 500 })])
+      return [...open.items, ...running.items]
+    },
+  })
   const [job, setJob] = useState<string | null>(null)
   const [service, setService] = useState('design')
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10))
@@ -33,7 +40,7 @@ export function AgencyTimePage() {
     <>
       <AgencyHeader title="Agency — timesheet" />
       <Group align="end" mb="sm">
-        <Select label="Job" searchable data={(jobs.data?.items ?? []).map((j) => ({ value: String(j.id), label: `${j.number} ${j.title}` }))} value={job} onChange={setJob} w={320} />
+        <Select label="Job" searchable data={(jobs.data ?? []).map((j) => ({ value: String(j.id), label: `${j.number} ${j.title}` }))} value={job} onChange={setJob} w={320} />
         <Select label="Service" data={['design', 'copywriting', 'account_management', 'production', 'strategy']} value={service} onChange={(v) => setService(v ?? 'design')} />
         <TextInput label="Work date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
         <NumberInput label="Minutes" value={minutes} onChange={setMinutes} min={1} max={1440} />
