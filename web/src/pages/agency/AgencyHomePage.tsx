@@ -10,9 +10,9 @@ function JobLines({ jobs }: { jobs: AgencyJob[] }) {
   return (
     <Stack gap={4}>
       {jobs.map((j) => (
-        <Group key={j.id} gap="xs" wrap="nowrap">
-          <Anchor component={Link} to={`/agency/jobs/${j.id}`}>{j.number}</Anchor>
-          <Text size="sm" truncate>{j.title}</Text>
+        <Group key={j.id} gap="xs">
+          <Anchor component={Link} to={`/agency/jobs/${j.id}`} style={{ whiteSpace: 'nowrap' }}>{j.number}</Anchor>
+          <Text size="sm">{j.title}</Text>
           {j.alerts.map((a) => (
             <Badge key={a.code} size="xs" color={a.code.includes('overdue') || a.code.includes('budget') ? 'red' : 'yellow'}>
               {a.code.replace('job.', '').replaceAll('_', ' ')}
