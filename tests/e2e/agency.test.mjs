@@ -135,6 +135,12 @@ describe('agency journeys', { timeout: 600_000 }, () => {
     await page.getByRole('tab', { name: 'Reports & forecast' }).click()
     await page.getByText('Monthly revenue forecast').waitFor()
     await screenshot(page, 'agency-reports')
+    // The contact report is on the meetings screen, due to the client by the agency's deadline.
+    await page.getByRole('tab', { name: 'Meetings' }).click()
+    await page.getByText('Decisions: Approved with two changes').waitFor()
+    await page.getByRole('button', { name: 'Start a traffic meeting' }).click()
+    await page.getByText('Launch mailer').first().waitFor()
+    await screenshot(page, 'agency-meetings')
     await ctx.close()
   })
 })

@@ -6,6 +6,7 @@ const TABS = [
   { value: '/agency/jobs', label: 'Jobs' },
   { value: '/agency/time', label: 'Timesheet' },
   { value: '/agency/reports', label: 'Reports & forecast' },
+  { value: '/agency/meetings', label: 'Meetings' },
 ]
 
 /** The agency module's title and tabs. */

@@ -3,6 +3,7 @@ import { NotFoundPage } from '../NotFoundPage'
 import { AgencyHomePage } from './AgencyHomePage'
 import { AgencyJobPage } from './AgencyJobPage'
 import { AgencyJobsPage } from './AgencyJobsPage'
+import { AgencyMeetingsPage } from './AgencyMeetingsPage'
 import { AgencyReportsPage } from './AgencyReportsPage'
 import { AgencyTimePage } from './AgencyTimePage'
 
@@ -15,6 +16,7 @@ export function AgencyRoutes() {
       <Route path="jobs/:id" element={<AgencyJobPage />} />
       <Route path="time" element={<AgencyTimePage />} />
       <Route path="reports" element={<AgencyReportsPage />} />
+      <Route path="meetings" element={<AgencyMeetingsPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   )
