@@ -1,6 +1,7 @@
 // Invoices: drafts from an approved estimate (fixed fee, milestones) or approved time, issuing with the next
 // number (which freezes the time it bills), credit notes, delivery and payment.
 #include "agency/loaders.h"
+#include "agency/loe.h"
 #include "audit/audit.h"
 #include "store/sql.h"
 #include "store/time.h"
@@ -116,6 +117,12 @@ Result<std::pair<std::vector<InvoiceRecord>, KeyedRows>> AgencyService::ListInvo
 Result<InvoiceRecord> AgencyService::GetInvoice(const auth::Principal& caller, int64_t id) {
   auto conn = TRY(db_.Acquire());
   return LoadInvoice(*conn, caller.ClientScope(), id);
+}
+
+Result<LoeDocument> AgencyService::InvoiceDocument(const auth::Principal& caller, int64_t id) {
+  const InvoiceRecord record = TRY(GetInvoice(caller, id));
+  RenderedDocument doc = TRY(RenderInvoiceDocument(record));
+  return LoeDocument{std::move(doc.bytes), doc.content_type, doc.file_name, ""};
 }
 
 Result<InvoiceRecord> AgencyService::DraftInvoice(const auth::Principal& caller, const InvoiceInput& in,

@@ -15,4 +15,7 @@ struct RenderedDocument {
 // Deterministic: the same job and estimate always give the same bytes (so the checksum is reproducible).
 Result<RenderedDocument> RenderLoeDocument(const Job& job, const EstimateRecord& record);
 
+// The invoice (or credit note) as PDF.
+Result<RenderedDocument> RenderInvoiceDocument(const InvoiceRecord& record);
+
 }  // namespace concord::agency

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "agency/loe.h"
 #include "agency/meeting_rules.h"
 #include "agency/service.h"
 
@@ -145,5 +146,6 @@ nlohmann::json ToJson(const ContactReport& report);
 nlohmann::json ToJson(const TrafficMeeting& meeting);
 // The status report as a one-sheet table (XLSX export) and as a document (PDF when the renderer lands).
 io::Table StatusReportTable(const StatusReport& report);
+Result<RenderedDocument> StatusReportDocument(const StatusReport& report);
 
 }  // namespace concord::agency

@@ -90,6 +90,13 @@ void InstallInvoiceRoutes(http::Router& router, AgencyService& service) {
              }),
              {"One invoice or credit note with its payment status", "agency", true, nullptr, Ref("AgencyInvoice")});
 
+  router.Add("GET", kBase + "/invoices/{id}/pdf",
+             Handle(Permission::kAgencyRead, [&service](Context& ctx, const auth::Principal& caller) -> Result<Response> {
+               const LoeDocument doc = TRY(service.InvoiceDocument(caller, TRY(api::PathId(ctx))));
+               return Response::Download(doc.bytes, doc.content_type, doc.file_name);
+             }),
+             {"The invoice or credit note as PDF", "agency", true, nullptr, nullptr});
+
   AddAction(router, "issue", "Issue a draft: number it and freeze it and the time it bills (If-Match)",
             [&service](Context& ctx, const auth::Principal& caller, int64_t id, int64_t version,
                        const nlohmann::json& body) -> Result<InvoiceRecord> {

@@ -80,6 +80,14 @@ void InstallMeetingRoutes(http::Router& router, MeetingService& meetings) {
                {"A status report as " + format, "agency", true, nullptr, nullptr});
   }
 
+  router.Add("GET", kBase + "/status-reports/{id}/export.pdf",
+             Handle(Permission::kAgencyRead, [&meetings](Context& ctx, const auth::Principal& caller) -> Result<Response> {
+               const StatusReport s = TRY(meetings.GetStatusReport(caller, TRY(api::PathId(ctx))));
+               const RenderedDocument doc = TRY(StatusReportDocument(s));
+               return Response::Download(doc.bytes, doc.content_type, doc.file_name);
+             }),
+             {"A status report as PDF", "agency", true, nullptr, nullptr});
+
   router.Add("POST", kBase + "/status-reports/{id}/send",
              Handle(Permission::kAgencyWrite, [&meetings](Context& ctx, const auth::Principal& caller) -> Result<Response> {
                const int64_t id = TRY(api::PathId(ctx));

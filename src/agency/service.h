@@ -169,6 +169,7 @@ class AgencyService {
   Result<std::pair<std::vector<InvoiceRecord>, KeyedRows>> ListInvoices(const auth::Principal& caller,
                                                                         const ListQuery& query);
   Result<InvoiceRecord> GetInvoice(const auth::Principal& caller, int64_t id);
+  Result<LoeDocument> InvoiceDocument(const auth::Principal& caller, int64_t id);  // the PDF
   Result<InvoiceRecord> DraftInvoice(const auth::Principal& caller, const InvoiceInput& input,
                                      const std::string& request_id);
   Result<InvoiceRecord> IssueInvoice(const auth::Principal& caller, int64_t id, int64_t expected_version,

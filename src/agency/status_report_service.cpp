@@ -2,6 +2,7 @@
 #include "agency/loaders.h"
 #include "agency/meetings.h"
 #include "audit/audit.h"
+#include "pdf/pdf.h"
 #include "store/sql.h"
 #include "store/time.h"
 
@@ -184,6 +185,26 @@ io::Table StatusReportTable(const StatusReport& s) {
   }
   for (const auto& m : s.milestones) t.rows.push_back({"Milestone: " + m.name, m.due.ToString()});
   return t;
+}
+
+Result<RenderedDocument> StatusReportDocument(const StatusReport& s) {
+  pdf::Document doc;
+  doc.title = "Status report: " + s.job_number + " " + s.job_title;
+  doc.subtitle = s.created_at.substr(0, 10) + " · " + s.author;
+  doc.author = "concord";
+  doc.footer = s.job_number;
+  doc.created = s.created_at;
+  const io::Table table = StatusReportTable(s);
+  pdf::Fields fields;
+  for (const auto& row : table.rows) {
+    if (row[0] != "Narrative") fields.rows.emplace_back(row[0], row[1]);
+  }
+  doc.blocks.push_back(std::move(fields));
+  doc.blocks.push_back(pdf::Heading{"Narrative"});
+  doc.blocks.push_back(pdf::Paragraph{s.narrative.empty() ? "-" : s.narrative});
+  std::string bytes = TRY(pdf::Render(doc));
+  return RenderedDocument{std::move(bytes), "application/pdf",
+                          "status-report-" + s.job_number + "-" + std::to_string(s.id) + ".pdf"};
 }
 
 }  // namespace concord::agency

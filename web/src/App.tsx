@@ -21,6 +21,7 @@ import { workforceRoutes } from './pages/workforce/routes'
 import { CaseDetailPage } from './pages/service/CaseDetailPage'
 import { CasesPage } from './pages/service/CasesPage'
 import { ServiceDashboardPage } from './pages/service/ServiceDashboardPage'
+import { AgencyRoutes } from './pages/agency/AgencyRoutes'
 
 export function App() {
   const { user, loading } = useAuth()
@@ -69,6 +70,7 @@ export function App() {
         <Route path="service-desk" element={<CasesPage />} />
         <Route path="service-desk/cases/:id" element={<CaseDetailPage />} />
         <Route path="service-desk/dashboard" element={<ServiceDashboardPage />} />
+        <Route path="agency/*" element={<AgencyRoutes />} />
         {MODULES.filter((m) => !m.built).map((m) => (
           <Route key={m.key} path={m.path.slice(1)} element={<NotBuiltPage module={m} />} />
         ))}

@@ -79,7 +79,7 @@ export const MODULES: ModuleInfo[] = [
     key: 'agency',
     label: 'Agency accounts',
     path: '/agency',
-    built: false,
+    built: true,
     planned:
       'Account knowledge, jobs with numbers and alerts, estimates (LOEs) and revisions with client approval, billable time, status and contact reports, invoices.',
     roles: ['admin', 'manager', 'coordinator', 'client_user'],

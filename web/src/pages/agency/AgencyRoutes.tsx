@@ -1,0 +1,23 @@
+import { Route, Routes } from 'react-router'
+import { NotFoundPage } from '../NotFoundPage'
+import { AgencyHomePage } from './AgencyHomePage'
+import { AgencyJobPage } from './AgencyJobPage'
+import { AgencyJobsPage } from './AgencyJobsPage'
+import { AgencyMeetingsPage } from './AgencyMeetingsPage'
+import { AgencyReportsPage } from './AgencyReportsPage'
+import { AgencyTimePage } from './AgencyTimePage'
+
+/** The agency module's screens under /agency. */
+export function AgencyRoutes() {
+  return (
+    <Routes>
+      <Route index element={<AgencyHomePage />} />
+      <Route path="jobs" element={<AgencyJobsPage />} />
+      <Route path="jobs/:id" element={<AgencyJobPage />} />
+      <Route path="time" element={<AgencyTimePage />} />
+      <Route path="reports" element={<AgencyReportsPage />} />
+      <Route path="meetings" element={<AgencyMeetingsPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  )
+}
