@@ -16,6 +16,7 @@
 #include "service/routes.h"
 #include "store/migrate.h"
 #include "workforce/routes.h"
+#include "workforce/routes_cases.h"
 #include "wfm/routes.h"
 
 namespace concord::app {
@@ -128,6 +129,7 @@ void InstallRoutes(http::Router& router, Platform& platform) {
   wfm::InstallRoutes(router, *platform.wfm);
   agency::InstallRoutes(router, *platform.agency);
   service::InstallRoutes(router, *platform.service);
+  workforce::InstallCaseRoutes(router, *platform.workforce, *platform.service);
   jobs::InstallRoutes(router, *platform.db);
   audit::InstallRoutes(router, *platform.db);
   router.Add(

@@ -68,6 +68,8 @@ class ServiceDesk {
 
   Result<CasePage> List(const auth::Principal& caller, const CaseListQuery& query);
   Result<Case> Get(const auth::Principal& caller, int64_t id);
+  // The cases in the caller's scope linked to a record of any module (newest first).
+  Result<std::vector<Case>> LinkedTo(const auth::Principal& caller, const LinkedRecord& record);
   // Opens a case: picks its queue (unless given), assignee (the queue's routing) and SLA policy. A
   // portal user's case belongs to their client (client user) or to themself (worker).
   Result<Case> Create(const auth::Principal& caller, const CaseInput& input, const std::string& request_id);

@@ -2,6 +2,7 @@
 
 #include "store/time.h"
 #include "workforce/classification.h"
+#include "workforce/reminders.h"
 #include "workforce/routes_support.h"
 
 namespace concord::workforce {
@@ -226,6 +227,23 @@ void InstallActions(http::Router& router, WorkforceService& service) {
        {"programme_id", "file_name", "dry_run"}});
 
   router.Add(
+      "POST", "/api/v1/timecards/import",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kWorkforceWrite, [&](const auth::Principal& caller) -> Result<Response> {
+          const auto programme_id = TRY(api::QueryId(ctx.request, "programme_id"));
+          if (!programme_id) return Error::BadRequest("request.programme_required", "Give programme_id.");
+          const TimecardImportReport report = TRY(service.ImportTimecards(
+              caller, *programme_id, ctx.request.body, ctx.request.Query("file_name").value_or("vms-timecards.csv"),
+              ctx.request.request_id));
+          return Response::Json(
+              {{"created", report.created}, {"updated", report.updated}, {"unchanged", report.unchanged}});
+        });
+      },
+      {"Import timecards from a VMS time export (text/csv; one row per work order, day and rate category; the "
+       "programme's VMS mapping; all or nothing; idempotent)",
+       "workforce", true, {{"type", "string"}, {"contentMediaType", "text/csv"}}, kObject, {"programme_id", "file_name"}});
+
+  router.Add(
       "POST", "/api/v1/psrs/{id}/convert",
       [&service](Context& ctx) {
         return Guarded(ctx, Permission::kWorkforceWrite, [&](const auth::Principal& caller) -> Result<Response> {
@@ -401,6 +419,28 @@ void InstallActions(http::Router& router, WorkforceService& service) {
         });
       },
       {"Submit an expense", "workforce", true, Ref("ExpenseInput"), Ref("Expense"), {}, 201});
+
+  router.Add(
+      "POST", "/api/v1/expenses/{id}/receipt",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kTimeEnter, [&](const auth::Principal& caller) -> Result<Response> {
+          return RecordResponse(TRY(service.AttachReceipt(
+              caller, TRY(PathId(ctx)), ctx.request.Query("file_name").value_or(""),
+              ctx.request.Header("Content-Type").value_or("application/octet-stream"), ctx.request.body,
+              ctx.request.request_id)));
+        });
+      },
+      {"Attach the expense's receipt (raw body; kept with its SHA-256; until the expense is approved)", "workforce",
+       true, {{"type", "string"}, {"contentMediaType", "application/octet-stream"}}, Ref("Expense"), {"file_name"}});
+  router.Add(
+      "GET", "/api/v1/expenses/{id}/receipt",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kWorkforceRead, [&](const auth::Principal& caller) -> Result<Response> {
+          const jobs::File file = TRY(service.ReceiptFile(caller, TRY(PathId(ctx))));
+          return Response::Download(file.content, file.content_type, file.name);
+        });
+      },
+      {"Download the expense's receipt", "workforce", true, nullptr, nullptr});
 }
 
 void InstallWorkforceViews(http::Router& router, WorkforceService& service) {
@@ -445,6 +485,19 @@ void InstallWorkforceViews(http::Router& router, WorkforceService& service) {
                  "reject_reason", "decided_by"},
                 {}, Permission::kWorkforceRead,
                 [&service](const auth::Principal& caller, const http::Request&) { return service.Rejected(caller); });
+  router.Add(
+      "POST", "/api/v1/workforce/reports/{name}/reminders",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kWorkforceWrite, [&](const auth::Principal& caller) -> Result<Response> {
+          const ReminderRun run = TRY(SendReminders(service, caller, ctx.Param("name"),
+                                                    TRY(QueryDate(ctx.request, "today", Today())), ctx.request.request_id));
+          return Response::Json({{"report", run.report}, {"week_of", run.week_of}, {"sent", run.sent},
+                                 {"already_sent", run.already_sent}});
+        });
+      },
+      {"Send reminders for a report (missing-timecards, pending-approvals, rejected): a templated message on each "
+       "worker's timeline, once per record and week",
+       "workforce", true, nullptr, kObject, {"today"}});
   InstallReport(router, "/api/v1/workforce/audit-findings", "Periodic assignment audit findings",
                 {"assignment_id", "code", "reason"}, {"today"}, Permission::kWorkforceRead,
                 [&service](const auth::Principal& caller, const http::Request& request) -> Result<std::vector<json>> {

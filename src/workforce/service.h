@@ -41,6 +41,12 @@ struct PsrImportReport {
   bool dry_run = false;
 };
 
+struct TimecardImportReport {
+  int created = 0;
+  int updated = 0;
+  int unchanged = 0;
+};
+
 class WorkforceService {
  public:
   WorkforceService(store::Database& db, const crypto::FieldKey& key) : db_(db), key_(key) {}
@@ -110,7 +116,18 @@ class WorkforceService {
   // action: submit (the worker or a coordinator), approve / reject (the client's manager or internal).
   Result<json> DecideTimecard(const auth::Principal& caller, int64_t id, int64_t version, const std::string& action,
                               const std::string& reason, const std::string& request_id);
+  // Timecards from a programme's VMS export (timecard_import.h): one timecard per work order and week,
+  // with the VMS's status (Saved → draft, Submitted, Approved). All or nothing (errors name file, line and
+  // column); importing the same file again changes nothing; an approved week is never overwritten.
+  Result<TimecardImportReport> ImportTimecards(const auth::Principal& caller, int64_t programme_id,
+                                               const std::string& csv, const std::string& file_name,
+                                               const std::string& request_id);
   Result<json> CreateExpense(const auth::Principal& caller, const json& input, const std::string& request_id);
+  // The expense's receipt: stored with its SHA-256 (like onboarding documents), replaced until the
+  // expense is approved; read back in the expense's scope.
+  Result<json> AttachReceipt(const auth::Principal& caller, int64_t expense_id, const std::string& file_name,
+                             const std::string& content_type, std::string bytes, const std::string& request_id);
+  Result<jobs::File> ReceiptFile(const auth::Principal& caller, int64_t expense_id);
   Result<json> DecideExpense(const auth::Principal& caller, int64_t id, int64_t version, const std::string& action,
                              const std::string& reason, const std::string& request_id);
 

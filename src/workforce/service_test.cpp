@@ -3,6 +3,9 @@
 // the VMS audit; and every record type's tenancy (another client's user, another worker: not found).
 #include "workforce/service.h"
 
+#include <fstream>
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 #include "auth/accounts.h"
@@ -10,6 +13,7 @@
 #include "jobs/jobs.h"
 #include "reconciliation/service.h"
 #include "store/testing.h"
+#include "workforce/reminders.h"
 
 namespace concord::workforce {
 namespace {
@@ -317,6 +321,109 @@ TEST_P(WorkforceServiceTest, TimecardsWorkersEnterClientManagersApproveReportsFi
   ASSERT_EQ(missing.size(), 1u);
   EXPECT_EQ(missing[0]["assignment_id"], id);
   EXPECT_TRUE(Ok(service_->MissingTimecards(other_, Date::Parse("2026-11-11").value())).empty());
+}
+
+std::string Fixture(const std::string& name) {
+  std::ifstream in(std::string(CONCORD_SOURCE_DIR) + "/tests/fixtures/workforce/" + name, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST_P(WorkforceServiceTest, TimecardImportFromTheVmsIsAllOrNothingIdempotentAndNamesLineAndColumn) {
+  const json a = ActiveAssignment();  // WO-1001, from 2026-11-02
+  const int64_t programme_id = programme_["id"].get<int64_t>();
+  const std::string csv = Fixture("fieldglass-timecards.csv");
+  ASSERT_FALSE(csv.empty());
+
+  // A bad cell anywhere refuses the whole file, naming line and column; an unknown work order names its line.
+  const std::string broken = csv + "WO-1001,Maria Garcia,TS-5502,11/11/2026,XX/Hr,8,Approved\n" +
+                             "WO-9999,Nobody,TS-1,11/11/2026,ST/Hr,25,Approved\n";
+  auto refused = service_->ImportTimecards(coordinator_, programme_id, broken, "fg-time.csv", "t");
+  ASSERT_FALSE(refused.ok());
+  ASSERT_EQ(refused.error().fields.size(), 2u);
+  EXPECT_EQ(refused.error().fields[0].field, "fg-time.csv, line 10, column 5 (Rate Category/UOM)");
+  EXPECT_EQ(refused.error().fields[1].field, "fg-time.csv, line 11, column 6 (Hours)");
+  auto unknown = service_->ImportTimecards(coordinator_, programme_id,
+                                           csv + "WO-9999,Nobody,TS-1,11/11/2026,ST/Hr,8,Approved\n", "fg-time.csv", "t");
+  ASSERT_FALSE(unknown.ok());
+  ASSERT_EQ(unknown.error().fields.size(), 1u);
+  EXPECT_EQ(unknown.error().fields[0].field, "fg-time.csv, line 10");
+  EXPECT_EQ(unknown.error().fields[0].code, "timecard_import.unknown_work_order");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_timecards"), 0);
+
+  // The fixture's weeks, worked by hand in tests/fixtures/workforce/README.md.
+  const TimecardImportReport first = Ok(service_->ImportTimecards(coordinator_, programme_id, csv, "fg-time.csv", "t"));
+  EXPECT_EQ(first.created, 2);
+  ListRequest q;
+  q.equals = {{"assignment_id", std::to_string(a["id"].get<int64_t>())}};
+  q.sort = "week_start";
+  const auto cards = Ok(service_->List(coordinator_, TimecardTable(), q)).items;
+  ASSERT_EQ(cards.size(), 2u);
+  EXPECT_EQ(cards[0]["week_start"], "2026-11-02");
+  EXPECT_EQ(cards[0]["total_hours"], "42.00");
+  EXPECT_EQ(cards[0]["status"], "submitted");
+  EXPECT_EQ(cards[0]["hours"]["regular"], json({"8.00", "8.00", "8.00", "8.00", "7.50", "0.00", "0.00"}));
+  EXPECT_EQ(cards[0]["hours"]["overtime"], json({"0.00", "0.00", "0.00", "2.50", "0.00", "0.00", "0.00"}));
+  EXPECT_EQ(cards[1]["week_start"], "2026-11-09");
+  EXPECT_EQ(cards[1]["total_hours"], "16.00");
+  EXPECT_EQ(cards[1]["status"], "approved");
+
+  const TimecardImportReport again = Ok(service_->ImportTimecards(coordinator_, programme_id, csv, "fg-time.csv", "t"));
+  EXPECT_EQ(again.created + again.updated, 0);
+  EXPECT_EQ(again.unchanged, 2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE entity = 'programme' AND action = 'import_timecards'"), 2);
+
+  // Another client's user cannot import into this programme.
+  auto other = service_->ImportTimecards(other_, programme_id, csv, "fg-time.csv", "t");
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().kind, ErrorKind::kNotFound);
+}
+
+TEST_P(WorkforceServiceTest, AnExpenseKeepsItsReceiptWithItsSha256InTheExpensesScope) {
+  const json a = ActiveAssignment();
+  json expense = Ok(service_->CreateExpense(coordinator_,
+                                            {{"assignment_id", a["id"]}, {"spent_on", "2026-11-04"},
+                                             {"category", "meals"}, {"amount", "23.40"}, {"currency", "USD"}},
+                                            "t"));
+  const int64_t id = expense["id"].get<int64_t>();
+  EXPECT_EQ(service_->ReceiptFile(coordinator_, id).error().kind, ErrorKind::kNotFound);  // none yet
+  ASSERT_FALSE(service_->AttachReceipt(coordinator_, id, "r.pdf", "application/pdf", "", "t").ok());
+  expense = Ok(service_->AttachReceipt(coordinator_, id, "diner.pdf", "application/pdf", "abc", "t"));
+  // SHA-256("abc"), FIPS 180-2 appendix B.1.
+  EXPECT_EQ(expense["receipt_sha256"], "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  const jobs::File file = Ok(service_->ReceiptFile(client_user_, id));
+  EXPECT_EQ(file.content, "abc");
+  EXPECT_EQ(file.name, "diner.pdf");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE entity = 'expense' AND action = 'receipt'"), 1);
+  // Another client's user finds neither the receipt nor the expense to attach one to.
+  EXPECT_EQ(service_->ReceiptFile(other_, id).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(service_->AttachReceipt(other_, id, "x.pdf", "application/pdf", "x", "t").error().kind,
+            ErrorKind::kNotFound);
+}
+
+TEST_P(WorkforceServiceTest, MissingTimecardRemindersGoOnTheTimelineOncePerWeek) {
+  const json a = ActiveAssignment();  // Maria Garcia, Payroll Analyst at Harborview Logistics, from 2026-11-02
+  const Date wednesday = Date::Parse("2026-11-18").value();  // reports last week: Monday 2026-11-09
+  const auto audited = [&] { return Count("SELECT COUNT(*) FROM audit_events WHERE entity = 'timeline_entry'"); };
+  const int64_t audited_before = audited();
+  const ReminderRun first = Ok(SendReminders(*service_, coordinator_, "missing-timecards", wednesday, "t"));
+  EXPECT_EQ(audited(), audited_before + 1);
+  EXPECT_EQ(first.week_of, "2026-11-16");
+  EXPECT_EQ(first.sent, 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_timeline WHERE worker_id = ? AND kind = 'message' AND body = ?",
+                  {a["worker_id"].get<int64_t>(),
+                   std::string("Hello Maria Garcia, we have no submitted timecard for your assignment Payroll Analyst at "
+                               "Harborview Logistics for the week of 2026-11-09. Please enter and submit it in the "
+                               "portal today.")}),
+            1);
+  // The same week again: nothing new. Another client's user reaches nobody of this client.
+  const ReminderRun again = Ok(SendReminders(*service_, coordinator_, "missing-timecards", wednesday.AddDays(2), "t"));
+  EXPECT_EQ(again.sent, 0);
+  EXPECT_EQ(again.already_sent, 1);
+  EXPECT_EQ(Ok(SendReminders(*service_, other_, "missing-timecards", wednesday, "t")).sent, 0);
+  // The next week it is due again.
+  EXPECT_EQ(Ok(SendReminders(*service_, coordinator_, "missing-timecards", wednesday.AddDays(7), "t")).sent, 1);
 }
 
 TEST_P(WorkforceServiceTest, AnotherTenantOrAnotherWorkerFindsNothing) {

@@ -4,7 +4,9 @@
 #include "audit/audit.h"
 #include "store/time.h"
 #include "workforce/service.h"
+#include "crypto/crypto.h"
 #include "workforce/timecard.h"
+#include "workforce/timecard_import.h"
 
 namespace concord::workforce {
 namespace {
@@ -77,6 +79,86 @@ Result<json> WorkforceService::DecideTimecard(const auth::Principal& caller, int
     }
     return Save(c, TimecardTable(), caller, before, after, version, action, request_id);
   });
+}
+
+Result<TimecardImportReport> WorkforceService::ImportTimecards(const auth::Principal& caller, int64_t programme_id,
+                                                               const std::string& csv, const std::string& file_name,
+                                                               const std::string& request_id) {
+  TimecardImportReport report;
+  const std::string sha = crypto::Sha256Hex(csv);
+  TRY(db_.TransactStatus([&](store::Connection& c) -> Status {
+    const json programme = TRY(LoadRecord(c, ProgrammeTable(), caller, programme_id));
+    const auto weeks = TRY(ParseTimecardExport(
+        csv, file_name, TimecardFieldMapping(Text(programme, "vms"), programme["field_mapping"])));
+    std::vector<FieldError> errors;
+    for (const ImportedWeek& week : weeks) {
+      const std::string line = file_name + ", line " + std::to_string(week.first_line);
+      const auto found = TRY(c.Query("SELECT id FROM wf_assignments WHERE programme_id = ? AND vms_work_order_id = ?",
+                                     {programme_id, week.work_order}));
+      if (found.empty()) {
+        errors.push_back({line, "timecard_import.unknown_work_order",
+                          "No assignment of this programme has work order " + week.work_order + "."});
+        continue;
+      }
+      const int64_t assignment_id = found.front().Int(0);
+      const json assignment = TRY(LoadRecord(c, AssignmentTable(), SystemPrincipal(), assignment_id));
+      const std::string last = Date::Parse(week.week_start)->AddDays(6).ToString();
+      if (!Worked(Text(assignment, "status")) || Text(assignment, "start_date") > last ||
+          (!Text(assignment, "end_date").empty() && Text(assignment, "end_date") < week.week_start)) {
+        errors.push_back({line, "timecard_import.not_worked",
+                          "Work order " + week.work_order + " is not active in the week of " + week.week_start + "."});
+        continue;
+      }
+      auto hours = ParseWeekHours(week.hours);
+      if (!hours.ok()) {
+        errors.push_back({line, "timecard_import.bad_week", hours.error().message});
+        continue;
+      }
+      json timecard = {{"hours", hours->hours}, {"total_hours", hours->total.Rescale(2).ToString()},
+                       {"status", week.status}};
+      if (week.status != "draft") timecard["submitted_at"] = store::NowText();
+      if (week.status == "approved") {
+        timecard["decided_at"] = store::NowText();
+        timecard["decided_by"] = "VMS (" + Text(programme, "vms") + ")";
+      }
+      const auto existing = TRY(c.Query("SELECT id FROM wf_timecards WHERE assignment_id = ? AND week_start = ?",
+                                        {assignment_id, week.week_start}));
+      if (existing.empty()) {
+        for (const char* field : {"client_id", "worker_id", "manager_name"}) timecard[field] = assignment[field];
+        timecard["assignment_id"] = assignment_id;
+        timecard["week_start"] = week.week_start;
+        TRY(Insert(c, TimecardTable(), caller, timecard, request_id));
+        ++report.created;
+        continue;
+      }
+      const json before = TRY(LoadRecord(c, TimecardTable(), SystemPrincipal(), existing.front().Int(0)));
+      if (before["hours"] == timecard["hours"] && before["status"] == timecard["status"]) {
+        ++report.unchanged;
+        continue;
+      }
+      if (Text(before, "status") == "approved") {
+        errors.push_back({line, "timecard_import.locked",
+                          "Work order " + week.work_order + "'s week of " + week.week_start +
+                              " is already approved in concord with other hours or status."});
+        continue;
+      }
+      json after = before;
+      after.update(timecard);
+      TRY(Save(c, TimecardTable(), caller, before, after, before["version"].get<int64_t>(), "import", request_id));
+      ++report.updated;
+    }
+    if (!errors.empty()) {
+      return Error::Invalid("timecard_import.invalid",
+                            file_name + " has " + std::to_string(errors.size()) + " problem(s); nothing was imported.",
+                            std::move(errors));
+    }
+    return audit::Append(c, caller.Actor(request_id),
+                         {"programme", std::to_string(programme_id), programme["client_id"].get<int64_t>(),
+                          "import_timecards", nullptr,
+                          {{"file_name", file_name}, {"sha256", sha}, {"created", report.created},
+                           {"updated", report.updated}, {"unchanged", report.unchanged}}});
+  }));
+  return report;
 }
 
 Result<json> WorkforceService::CreateExpense(const auth::Principal& caller, const json& input,

@@ -1,5 +1,7 @@
 // The weekly VMS audit, the periodic assignment audits and the coordinator's home (WorkforceService).
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -8,6 +10,7 @@
 #include "jobs/schedules.h"
 #include "reconciliation/service.h"
 #include "store/time.h"
+#include "workforce/checkins.h"
 #include "workforce/onboarding.h"
 #include "workforce/service.h"
 #include "workforce/timecard.h"
@@ -294,6 +297,47 @@ Result<json> WorkforceService::Home(const auth::Principal& caller, Date today) {
   ends.params = {first, last};
   ends.sort = "end_date";
   home["ends_this_week"] = TRY(section(AssignmentTable(), ends));
+
+  // Check-ins due: active assignments of programmes with a delivery schedule whose worker has had no
+  // outreach (call, email, message, chat, voicemail) for the schedule's interval.
+  {
+    auto conn = TRY(db_.Acquire());
+    std::map<int64_t, std::string> schedules;
+    for (const auto& row : TRY(conn->Query("SELECT id, checkin_schedule FROM wf_programmes WHERE checkin_schedule "
+                                           "IS NOT NULL AND checkin_schedule <> ''",
+                                           {}))) {
+      schedules[row.Int(0)] = row.Text(1);
+    }
+    std::map<int64_t, std::string> last_contact;
+    for (const auto& row : TRY(conn->Query("SELECT worker_id, MAX(occurred_at) FROM wf_timeline WHERE kind IN "
+                                           "('call', 'email', 'message', 'chat', 'voicemail') GROUP BY worker_id",
+                                           {}))) {
+      last_contact[row.Int(0)] = row.Text(1);
+    }
+    ListRequest active;
+    active.where = " AND t.status IN ('active', 'ending')";
+    active.sort = "start_date";
+    json due = json::array();
+    for (const auto& a : TRY(All(caller, AssignmentTable(), active))) {
+      const auto schedule = schedules.find(a["programme_id"].get<int64_t>());
+      auto start = Date::Parse(a.value("start_date", ""));
+      if (schedule == schedules.end() || !start.ok()) continue;
+      std::optional<Date> last;
+      if (auto it = last_contact.find(a["worker_id"].get<int64_t>()); it != last_contact.end()) {
+        if (auto d = Date::Parse(it->second.substr(0, 10)); d.ok()) last = *d;
+      }
+      const auto next = NextCheckIn(schedule->second, *start, last);
+      if (!next || *next > today) continue;
+      due.push_back({{"assignment_id", a["id"]}, {"worker_id", a["worker_id"]}, {"worker_name", a["worker_name"]},
+                     {"client_name", a["client_name"]}, {"programme_name", a["programme_name"]},
+                     {"schedule", schedule->second}, {"last_contact", last ? json(last->ToString()) : json(nullptr)},
+                     {"due", next->ToString()}});
+    }
+    std::stable_sort(due.begin(), due.end(), [](const json& x, const json& y) { return x["due"] < y["due"]; });
+    const size_t count = due.size();
+    if (due.size() > 10) due.erase(due.begin() + 10, due.end());
+    home["checkins_due"] = {{"count", count}, {"items", due}};
+  }
 
   const auto missing = TRY(MissingTimecards(caller, monday.AddDays(-7)));
   home["missing_timecards"] = {{"count", missing.size()},

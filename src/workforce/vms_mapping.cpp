@@ -8,20 +8,22 @@
 #include "workforce/records.h"
 
 namespace concord::workforce {
-namespace {
 
-std::string Key(std::string text) {
+std::string VmsHeaderKey(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
   const auto begin = text.find_first_not_of(" \t");
   if (begin == std::string::npos) return "";
   return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
 }
 
-std::string Trim(const std::string& text) {
+std::string TrimVmsCell(const std::string& text) {
   const auto begin = text.find_first_not_of(" \t\r\n");
   if (begin == std::string::npos) return "";
   return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
 }
+
+namespace {
+
 
 // Column names per VMS, from the reference notes' field lists (Fieldglass Active Worker Download;
 // Beeline assignment/resource objects; VNDLY work orders). "other" uses concord's own field names.
@@ -58,7 +60,7 @@ const std::map<std::string, std::map<std::string, std::string>>& Defaults() {
 std::map<std::string, std::string> VmsFieldMapping(const std::string& vms, const nlohmann::json& overrides) {
   std::map<std::string, std::string> out;
   if (auto it = Defaults().find(vms); it != Defaults().end()) {
-    for (const auto& [header, field] : it->second) out[Key(header)] = field;
+    for (const auto& [header, field] : it->second) out[VmsHeaderKey(header)] = field;
   } else {
     for (const auto& f : PsrInput()) {
       if (f.name != "programme_id") out[f.name] = f.name;
@@ -66,7 +68,7 @@ std::map<std::string, std::string> VmsFieldMapping(const std::string& vms, const
   }
   if (overrides.is_object()) {
     for (const auto& [header, field] : overrides.items()) {
-      if (field.is_string()) out[Key(header)] = field.get<std::string>();
+      if (field.is_string()) out[VmsHeaderKey(header)] = field.get<std::string>();
     }
   }
   return out;
@@ -82,7 +84,7 @@ std::string VmsHeader(const std::string& vms, const std::string& field) {
 }
 
 std::optional<std::string> NormaliseVmsDate(const std::string& raw) {
-  const std::string text = Trim(raw);
+  const std::string text = TrimVmsCell(raw);
   if (auto iso = Date::Parse(text); iso.ok()) return iso->ToString();
   unsigned month = 0, day = 0;
   int year = 0;
@@ -95,7 +97,7 @@ std::optional<std::string> NormaliseVmsDate(const std::string& raw) {
 
 std::optional<std::string> NormaliseVmsMoney(const std::string& raw) {
   std::string text;
-  for (char ch : Trim(raw)) {
+  for (char ch : TrimVmsCell(raw)) {
     if (ch != '$' && ch != ',') text += ch;
   }
   auto money = NormaliseMoney(text);
@@ -104,7 +106,7 @@ std::optional<std::string> NormaliseVmsMoney(const std::string& raw) {
 }
 
 std::optional<std::string> NormaliseWorkerType(const std::string& raw) {
-  const std::string text = Key(raw);
+  const std::string text = VmsHeaderKey(raw);
   if (text == "w2" || text == "w-2" || text == "employee" || text == "w2_employee" || text == "eor") {
     return "w2_employee";
   }
@@ -129,7 +131,7 @@ Result<std::vector<VmsRow>> ParseVmsExport(const std::string& csv, const std::st
   std::vector<std::string> field_of(records.front().fields.size());
   bool has_key = false;
   for (size_t i = 0; i < field_of.size(); ++i) {
-    if (auto it = mapping.find(Key(records.front().fields[i])); it != mapping.end()) field_of[i] = it->second;
+    if (auto it = mapping.find(VmsHeaderKey(records.front().fields[i])); it != mapping.end()) field_of[i] = it->second;
     has_key = has_key || field_of[i] == "vms_work_order_id";
   }
   if (!has_key) {
@@ -149,7 +151,7 @@ Result<std::vector<VmsRow>> ParseVmsExport(const std::string& csv, const std::st
     for (size_t i = 0; i < field_of.size() && i < record.fields.size(); ++i) {
       if (field_of[i].empty()) continue;
       const std::string& field = field_of[i];
-      const std::string value = Trim(record.fields[i]);
+      const std::string value = TrimVmsCell(record.fields[i]);
       const std::string where = file_name + ", line " + std::to_string(record.line) + ", column " +
                                 std::to_string(i + 1) + " (" + records.front().fields[i] + ")";
       if (value.empty()) continue;

@@ -26,6 +26,10 @@ std::map<std::string, std::string> VmsFieldMapping(const std::string& vms, const
 // The column header a VMS export uses for a PSR field ("Work Order ID"); the field name itself for "other".
 std::string VmsHeader(const std::string& vms, const std::string& field);
 
+// A header as mappings key it: lower case, outer blanks trimmed. A cell with outer blanks trimmed.
+std::string VmsHeaderKey(std::string text);
+std::string TrimVmsCell(const std::string& text);
+
 // "03/04/2024", "3/4/2024" or "2024-03-04" → "2024-03-04"; nullopt when none of these.
 std::optional<std::string> NormaliseVmsDate(const std::string& text);
 // "$1,050.00" → "1050.00"; nullopt when not an amount.

@@ -200,3 +200,128 @@ test('the home page and the VMS audit dashboard', async () => {
   assert.ok(alignments.some((a) => a < 100))
   assert.ok(audit.programmes.some((p) => p.open_exceptions === 3))
 })
+
+test('a worker, an assignment and a PSR open service cases linked to them; another tenant gets 404', async () => {
+  const own = await first(worker, '/api/v1/assignments')
+  const assignment = (await coordinator.get(`/api/v1/assignments?client_id=${mine}&status=active&limit=50`)).body.items
+    .find((r) => r.worker_id !== own.worker_id)
+  const psr = await first(coordinator, `/api/v1/psrs?client_id=${mine}`)
+  const records = [
+    ['assignments', 'assignment', assignment.id, mine],
+    ['psrs', 'psr', psr.id, mine],
+    ['workers', 'worker', assignment.worker_id, null],
+  ]
+  for (const [kind, entity, id, clientId] of records) {
+    const path = `/api/v1/${kind}/${id}/cases`
+    assert.equal((await coordinator.post(path, { description: 'no subject' })).status, 422)
+    const opened = await coordinator.post(path, { subject: `Question about ${entity} ${id}`, description: 'The MSP asked.' })
+    assert.equal(opened.status, 201, JSON.stringify(opened.body))
+    assert.deepEqual(opened.body.links, [{ entity_type: entity, entity_id: id }])
+    assert.equal(opened.body.client_id, clientId)
+    // The case shows the link back; the record lists its cases.
+    assert.deepEqual((await coordinator.get(`/api/v1/cases/${opened.body.id}`)).body.links, [{ entity_type: entity, entity_id: id }])
+    const listed = await coordinator.get(path)
+    assert.equal(listed.status, 200)
+    assert.ok(listed.body.items.some((c) => c.id === opened.body.id), path)
+    // Another client's user and a worker who is not the record's worker: 404 on both the list and the open.
+    for (const session of [client2, worker]) {
+      assert.equal((await session.get(path)).status, 404, `${path} read`)
+      assert.equal((await session.post(path, { subject: 'Not mine' })).status, 404, `${path} open`)
+    }
+  }
+  // The record's own client sees the cases of its assignment and opens one there, for its own client.
+  const path = `/api/v1/assignments/${assignment.id}/cases`
+  const mineOpened = await client.post(path, { subject: 'Badge not working' })
+  assert.equal(mineOpened.status, 201)
+  assert.equal(mineOpened.body.client_id, mine)
+  const seen = (await client.get(path)).body.items
+  assert.ok(seen.length >= 2 && seen.every((c) => c.client_id === mine))
+})
+
+test('timecards import from a VMS time export: line/column errors, all or nothing, idempotent', async () => {
+  const p = (await coordinator.get(`/api/v1/programmes?vms=fieldglass&client_id=${mine}`)).body.items[0]
+  assert.ok(p, 'a Fieldglass programme of the first client')
+  const active = (await coordinator.get(`/api/v1/assignments?programme_id=${p.id}&status=active&limit=100`)).body.items
+  let a = null
+  for (const x of active) {
+    if (!x.vms_work_order_id || x.start_date > '2026-01-05') continue
+    if ((await coordinator.get(`/api/v1/timecards?assignment_id=${x.id}&week_start=2026-01-05`)).body.total === 0) { a = x; break }
+  }
+  assert.ok(a, 'an active Fieldglass assignment started by 2026-01-05 with no timecard that week')
+  // A week before any demo timecard: the Monday 2026-01-05, 8 ST hours Monday to Wednesday, 1.25 OT on Tuesday.
+  const header = 'Work Order ID,Time Entry Date,Rate Category/UOM,Hours,Time Sheet Status\n'
+  const rows = ['01/05/2026,ST/Hr,8', '01/06/2026,ST/Hr,8', '01/06/2026,OT/Hr,1.25', '01/07/2026,ST/Hr,8']
+    .map((r) => `${a.vms_work_order_id},${r},Submitted`).join('\n') + '\n'
+  const url = (name) => `/api/v1/timecards/import?programme_id=${p.id}&file_name=${name}`
+  const bad = await coordinator.request('POST', url('fg.csv'), header + rows + `${a.vms_work_order_id},01/08/2026,ST/Hr,eight,Submitted\n`, { 'content-type': 'text/csv' })
+  assert.equal(bad.status, 422)
+  assert.equal(bad.body.errors[0].field, 'fg.csv, line 6, column 4 (Hours)')
+  const ok = await coordinator.request('POST', url('fg.csv'), header + rows, { 'content-type': 'text/csv' })
+  assert.equal(ok.status, 200, JSON.stringify(ok.body))
+  assert.deepEqual(ok.body, { created: 1, updated: 0, unchanged: 0 })
+  const again = await coordinator.request('POST', url('fg.csv'), header + rows, { 'content-type': 'text/csv' })
+  assert.deepEqual(again.body, { created: 0, updated: 0, unchanged: 1 })
+  const card = (await coordinator.get(`/api/v1/timecards?assignment_id=${a.id}&limit=200`)).body.items.find((t) => t.week_start === '2026-01-05')
+  assert.equal(card.total_hours, '25.25')  // 8 + 8 + 1.25 + 8
+  assert.equal(card.status, 'submitted')
+  // Another client's user may not import into this programme.
+  const other = await client2.request('POST', url('fg.csv'), header + rows, { 'content-type': 'text/csv' })
+  assert.ok([403, 404].includes(other.status), `status ${other.status}`)
+})
+
+test('an expense carries its receipt (SHA-256 kept); another tenant gets 404', async () => {
+  const own = await first(worker, '/api/v1/assignments')
+  const a = (await coordinator.get(`/api/v1/assignments?client_id=${mine}&status=active&limit=50`)).body.items
+    .find((r) => r.worker_id !== own.worker_id)
+  const created = await coordinator.post('/api/v1/expenses', { assignment_id: a.id, spent_on: '2026-11-04', category: 'meals', amount: '23.40', currency: 'USD' })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  const id = created.body.id
+  assert.equal((await coordinator.get(`/api/v1/expenses/${id}/receipt`)).status, 404)
+  const url = `/api/v1/expenses/${id}/receipt?file_name=diner.txt`
+  const attached = await coordinator.request('POST', url, 'abc', { 'content-type': 'text/plain' })
+  assert.equal(attached.status, 200, JSON.stringify(attached.body))
+  // SHA-256("abc") from FIPS 180-2, appendix B.1.
+  assert.equal(attached.body.receipt_sha256, 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
+  const got = await client.get(`/api/v1/expenses/${id}/receipt`)
+  assert.equal(got.status, 200)
+  assert.equal(got.body.toString('utf8'), 'abc')
+  for (const session of [client2, worker]) {
+    assert.equal((await session.get(`/api/v1/expenses/${id}/receipt`)).status, 404)
+    assert.ok([403, 404].includes((await session.request('POST', url, 'x', { 'content-type': 'text/plain' })).status))
+  }
+})
+
+test('the coordinator home lists check-ins due by the programme schedule, in the caller\'s scope', async () => {
+  const weekly = (await coordinator.get('/api/v1/programmes?limit=100')).body.items.filter((p) => p.checkin_schedule)
+  assert.ok(weekly.length > 0, 'a programme with a check-in schedule')
+  const h = (await coordinator.get('/api/v1/workforce/home?today=2030-01-01')).body
+  assert.ok(h.checkins_due.count > 0)
+  for (const r of h.checkins_due.items) {
+    assert.ok(r.due <= '2030-01-01', JSON.stringify(r))
+    assert.ok(['weekly', 'biweekly', 'monthly', 'quarterly'].includes(r.schedule))
+  }
+  // Another client's user sees only check-ins of their own client's assignments.
+  const theirsHome = (await client2.get('/api/v1/workforce/home?today=2030-01-01')).body
+  for (const r of theirsHome.checkins_due.items) {
+    assert.equal((await client2.get(`/api/v1/assignments/${r.assignment_id}`)).status, 200)
+  }
+  assert.ok(theirsHome.checkins_due.count < h.checkins_due.count)
+})
+
+test('reminders from the reports go on the timelines once a week; another client reaches only their own', async () => {
+  const today = '2026-11-18'
+  const missing = (await coordinator.get(`/api/v1/workforce/reports/missing-timecards?week_start=2026-11-09`)).body.items
+  const first = await coordinator.post(`/api/v1/workforce/reports/missing-timecards/reminders?today=${today}`, {})
+  assert.equal(first.status, 200, JSON.stringify(first.body))
+  assert.equal(first.body.week_of, '2026-11-16')
+  assert.equal(first.body.sent + first.body.already_sent, missing.length)
+  const again = await coordinator.post(`/api/v1/workforce/reports/missing-timecards/reminders?today=${today}`, {})
+  assert.deepEqual([again.body.sent, again.body.already_sent], [0, missing.length])
+  if (missing.length) {
+    const w = missing[0]
+    const entries = (await coordinator.get(`/api/v1/workforce/timeline?worker_id=${w.worker_id}&limit=200`)).body.items
+    assert.ok(entries.some((e) => e.subject === 'Reminder: timecard for the week of 2026-11-09 (sent the week of 2026-11-16)'))
+  }
+  assert.equal((await coordinator.post('/api/v1/workforce/reports/nonsense/reminders', {})).status, 404)
+  assert.ok([403, 404].includes((await client2.post(`/api/v1/workforce/reports/rejected/reminders?today=${today}`, {})).status))
+})

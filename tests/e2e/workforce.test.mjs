@@ -182,4 +182,70 @@ describe('workforce journey', { timeout: 900_000 }, () => {
     await screenshot(page, 'workforce-home')
     await ctx.close()
   })
+
+  test('a service case from an assignment links back; timecards imported from the VMS; a receipt on an expense', async () => {
+    const ctx = await newContext(browser, server.baseUrl)
+    const page = await ctx.newPage()
+    await login(page, USERS.coordinator)
+    const { assignment, programme } = await page.evaluate(async () => {
+      const programmes = await (await fetch('/api/v1/programmes?vms=fieldglass&limit=1')).json()
+      const programme = programmes.items[0]
+      const list = await (await fetch(`/api/v1/assignments?programme_id=${programme.id}&status=active&limit=100`)).json()
+      for (const a of list.items) {
+        if (!a.vms_work_order_id || a.start_date > '2026-01-12') continue
+        const cards = await (await fetch(`/api/v1/timecards?assignment_id=${a.id}&week_start=2026-01-12`)).json()
+        if (cards.total === 0) return { assignment: a, programme }
+      }
+      return { programme }
+    })
+    assert.ok(assignment, 'an active Fieldglass assignment without a timecard in the week of 2026-01-12')
+
+    // 1. From the assignment, open a case; the case links back to the assignment.
+    await page.goto(`/workforce/assignments/${assignment.id}`)
+    await page.getByTestId('tab-cases').click()
+    await page.getByTestId('open-case').click()
+    await page.getByTestId('case-subject').fill('MSP asks for the badge request')
+    await page.getByTestId('case-submit').click()
+    await page.waitForURL(/\/service-desk\/cases\/\d+$/)
+    const link = page.getByTestId('case-links').getByRole('link', { name: `Assignment #${assignment.id}` })
+    await link.waitFor()
+    await screenshot(page, 'workforce-case-linked')
+    await link.click()
+    await page.waitForURL(new RegExp(`/workforce/assignments/${assignment.id}$`))
+    await page.getByTestId('tab-cases').click()
+    await page.getByTestId('linked-cases').getByText('MSP asks for the badge request').waitFor()
+
+    // 2. The VMS time export: a bad cell is named by line and column and nothing is imported; the good file imports.
+    const header = 'Work Order ID,Time Entry Date,Rate Category/UOM,Hours,Time Sheet Status\n'
+    const good = header + ['01/12/2026,ST/Hr,8', '01/13/2026,ST/Hr,8', '01/13/2026,OT/Hr,2'].map((r) => `${assignment.vms_work_order_id},${r},Submitted`).join('\n') + '\n'
+    await page.goto('/workforce/timecards')
+    await page.getByTestId('timecard-import-link').click()
+    await selectOption(page, 'Programme', `${programme.client_name} — ${programme.name} (fieldglass)`)
+    await page.locator('input[type=file]').setInputFiles({ name: 'fg-time.csv', mimeType: 'text/csv', buffer: Buffer.from(good + `${assignment.vms_work_order_id},01/14/2026,XX,8,Submitted\n`) })
+    await page.getByTestId('timecard-import').click()
+    await page.getByTestId('timecard-import-errors').getByText('fg-time.csv, line 5, column 3 (Rate Category/UOM)').waitFor()
+    await page.locator('input[type=file]').setInputFiles({ name: 'fg-time.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
+    await page.getByTestId('timecard-import').click()
+    await page.getByTestId('timecard-import-result').getByText('1 new, 0 updated, 0 unchanged').waitFor()
+    await screenshot(page, 'workforce-timecard-import')
+
+    // 3. An expense's receipt, attached on the assignment's Expenses tab and downloadable.
+    const expense = await page.evaluate(async (assignmentId) => {
+      const me = await (await fetch('/api/v1/auth/me')).json()
+      const r = await fetch('/api/v1/expenses', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrf_token },
+        body: JSON.stringify({ assignment_id: assignmentId, spent_on: '2026-01-13', category: 'meals', amount: '18.75' }),
+      })
+      return r.json()
+    }, assignment.id)
+    await page.goto(`/workforce/assignments/${assignment.id}`)
+    await page.getByRole('tab', { name: 'Expenses' }).click()
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByTestId(`attach-receipt-${expense.id}`).click()
+    await (await chooser).setFiles({ name: 'lunch.txt', mimeType: 'text/plain', buffer: Buffer.from('abc') })
+    await page.getByTestId(`receipt-${expense.id}`).getByText('SHA-256 ba7816bf8f01').waitFor()
+    await screenshot(page, 'workforce-expense-receipt')
+    await ctx.close()
+  })
 })

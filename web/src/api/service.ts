@@ -30,6 +30,7 @@ export interface ServiceCase {
   first_response_at: string | null
   solved_at: string | null
   satisfaction: number | null
+  links?: { entity_type: string; entity_id: number }[]
   version: number
   created_at: string
   updated_at: string

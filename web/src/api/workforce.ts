@@ -190,3 +190,61 @@ export async function applyVmsAudit(programmeId: number) {
     method: 'POST',
   })).data
 }
+
+/** Service cases linked to a worker, an assignment or a PSR (the case carries the link back). */
+export type CaseLinkedKind = 'workers' | 'assignments' | 'psrs'
+export interface LinkedCase {
+  id: number
+  subject: string
+  status: string
+  priority: string
+  category: string
+  created_at: string
+}
+export function linkedCases(kind: CaseLinkedKind, id: number) {
+  return getJson<{ items: LinkedCase[] }>(`${V1}/${kind}/${id}/cases`)
+}
+export async function openLinkedCase(kind: CaseLinkedKind, id: number, body: { subject: string; description?: string; priority?: string }) {
+  return (await request<LinkedCase>(`${V1}/${kind}/${id}/cases`, { method: 'POST', body })).data
+}
+
+export interface TimecardImportResult {
+  created: number
+  updated: number
+  unchanged: number
+}
+/** Timecards from a VMS time export (one row per work order, day and rate category); all or nothing. */
+export async function importTimecards(programmeId: number, csv: string, fileName: string) {
+  return (
+    await request<TimecardImportResult>(`${V1}/timecards/import`, {
+      method: 'POST',
+      query: { programme_id: programmeId, file_name: fileName },
+      rawBody: csv,
+      contentType: 'text/csv',
+    })
+  ).data
+}
+
+/** The expense's receipt: uploaded raw (kept with its SHA-256), downloaded in the expense's scope. */
+export async function uploadReceipt(expenseId: number, file: File) {
+  return (
+    await request<Row>(`${V1}/expenses/${expenseId}/receipt`, {
+      method: 'POST',
+      query: { file_name: file.name },
+      rawBody: file,
+      contentType: file.type || 'application/octet-stream',
+    })
+  ).data
+}
+export const receiptUrl = (expenseId: number) => `${V1}/expenses/${expenseId}/receipt`
+
+export interface ReminderRun {
+  report: string
+  week_of: string
+  sent: number
+  already_sent: number
+}
+/** Templated reminders on each worker's timeline for a report's rows, once per record and week. */
+export async function sendReminders(report: 'missing-timecards' | 'pending-approvals' | 'rejected') {
+  return (await request<ReminderRun>(`${V1}/workforce/reports/${report}/reminders`, { method: 'POST', body: {} })).data
+}

@@ -8,6 +8,7 @@ import { addEntry, applyMacro, CASE_STATUSES, getCase, getTimeline, listMacros, 
 import { useAuth } from '../../auth/AuthContext'
 import { formatDateTime, humanize } from '../../lib/format'
 import { SlaBadge } from './SlaBadge'
+import { CaseLinks } from './CaseLinks'
 
 const KIND_LABEL: Record<string, string> = {
   message_in: 'Requester', message_out: 'Reply', note: 'Internal note', call: 'Call', chat: 'Chat',
@@ -110,6 +111,7 @@ export function CaseDetailPage() {
                   <Text size="sm" data-testid={`case-${label.toLowerCase().replace(' ', '-')}`}>{value}</Text>
                 </Group>
               ))}
+              <CaseLinks links={k.links ?? []} />
             </Stack>
           </Paper>
         </Grid.Col>

@@ -42,6 +42,8 @@ import {
 } from '../../api/workforce'
 import { useAuth } from '../../auth/AuthContext'
 import { formatDateTime, humanize } from '../../lib/format'
+import { ExpensesPanel } from './ExpensesPanel'
+import { LinkedCases } from './LinkedCases'
 import { StatusBadge } from './RecordListPage'
 import { WorkforceNav } from './WorkforceNav'
 
@@ -531,6 +533,8 @@ export function AssignmentPage() {
           <Tabs.Tab value="rates">Rates</Tabs.Tab>
           <Tabs.Tab value="timecards">Timecards</Tabs.Tab>
           <Tabs.Tab value="revisions">Revisions</Tabs.Tab>
+          <Tabs.Tab value="expenses">Expenses</Tabs.Tab>
+          <Tabs.Tab value="cases" data-testid="tab-cases">Cases</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="onboarding" pt="sm">
           <Stack>
@@ -625,6 +629,12 @@ export function AssignmentPage() {
               ))}
             </Table.Tbody>
           </Table>
+        </Tabs.Panel>
+        <Tabs.Panel value="expenses" pt="sm">
+          <ExpensesPanel assignmentId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="cases" pt="sm">
+          <LinkedCases kind="assignments" id={id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/http'
 import { addTimeline, applyVmsAudit, getRecord, listRecords, startVmsAudit, type Row } from '../../api/workforce'
 import { useAuth } from '../../auth/AuthContext'
 import { formatDateTime, humanize } from '../../lib/format'
+import { LinkedCases } from './LinkedCases'
 import { StatusBadge } from './RecordListPage'
 import { WorkforceNav } from './WorkforceNav'
 
@@ -90,6 +91,7 @@ export function WorkerPage() {
           ))}
         </Table.Tbody>
       </Table>
+      <LinkedCases kind="workers" id={id} />
       {internal && (
         <>
           <Title order={4}>Timeline</Title>

@@ -1,88 +1,37 @@
 import { useState } from 'react'
-import { Alert, Anchor, Button, FileInput, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useParams } from 'react-router'
-import { ApiError, errorMessage } from '../../api/http'
-import { convertPsr, getRecord, importPsrs, listRecords, type PsrImportResult, type Row } from '../../api/workforce'
+import { errorMessage } from '../../api/http'
+import { convertPsr, getRecord, importPsrs, type PsrImportResult, type Row } from '../../api/workforce'
 import { humanize } from '../../lib/format'
+import { LinkedCases } from './LinkedCases'
 import { StatusBadge } from './RecordListPage'
+import { VmsImportPage } from './VmsImportPage'
 import { WorkforceNav } from './WorkforceNav'
 
 /** Import a VMS export through the programme's field mapping: a dry run first, then all or nothing. */
 export function PsrImportPage() {
-  const programmes = useQuery({ queryKey: ['wf-programmes-all'], queryFn: () => listRecords('programmes', {}, null, 500) })
-  const [programme, setProgramme] = useState<string | null>(null)
-  const [file, setFile] = useState<File | null>(null)
-  const [result, setResult] = useState<PsrImportResult | null>(null)
-  const [errors, setErrors] = useState<{ message: string; fields: { field: string; message: string }[] } | null>(null)
-  const [busy, setBusy] = useState(false)
-  async function run(dryRun: boolean) {
-    if (!programme || !file) return
-    setBusy(true)
-    setErrors(null)
-    try {
-      setResult(await importPsrs(Number(programme), await file.text(), file.name, dryRun))
-    } catch (e) {
-      setResult(null)
-      setErrors({ message: errorMessage(e), fields: e instanceof ApiError ? e.fieldErrors : [] })
-    } finally {
-      setBusy(false)
-    }
-  }
   return (
-    <Stack gap="md">
-      <WorkforceNav />
-      <Title order={2}>Import a VMS export</Title>
-      <Text size="sm" c="dimmed">
-        Work orders become PSRs through the programme's VMS field mapping (Fieldglass, Beeline, VNDLY). The whole file is
-        checked first; one bad cell and nothing is imported. Importing the same file again changes nothing.
-      </Text>
-      <Paper withBorder p="md">
-        <Stack>
-          <Select
-            label="Programme"
-            data={(programmes.data?.items ?? []).map((p) => ({
-              value: String(p.id),
-              label: `${String(p.client_name)} — ${String(p.name)} (${String(p.vms)})`,
-            }))}
-            value={programme}
-            onChange={setProgramme}
-            searchable
-          />
-          <FileInput label="VMS export (CSV)" accept=".csv,text/csv" value={file} onChange={setFile} data-testid="psr-file" />
-          <Group>
-            <Button variant="default" onClick={() => run(true)} loading={busy} disabled={!programme || !file}>
-              Check (dry run)
-            </Button>
-            <Button onClick={() => run(false)} loading={busy} disabled={!programme || !file} data-testid="psr-import">
-              Import
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-      {result && (
-        <Alert color="green" title={result.dry_run ? 'The file is valid (nothing saved)' : 'Imported'} data-testid="psr-import-result">
-          {result.created} new, {result.updated} updated, {result.unchanged} unchanged; {result.needs_details} need details
-          from the client or MSP.{' '}
-          {!result.dry_run && (
+    <VmsImportPage<PsrImportResult>
+      title="Import a VMS export"
+      description="Work orders become PSRs through the programme's VMS field mapping (Fieldglass, Beeline, VNDLY). The whole file is checked first; one bad cell and nothing is imported. Importing the same file again changes nothing."
+      fileLabel="VMS export (CSV)"
+      testId="psr"
+      dryRun
+      run={importPsrs}
+      resultTitle={(r) => (r.dry_run ? 'The file is valid (nothing saved)' : 'Imported')}
+      resultText={(r) => (
+        <>
+          {r.created} new, {r.updated} updated, {r.unchanged} unchanged; {r.needs_details} need details from the client or MSP.{' '}
+          {!r.dry_run && (
             <Anchor component={Link} to="/workforce/psrs?sort=-updated_at">
               See the PSRs
             </Anchor>
           )}
-        </Alert>
+        </>
       )}
-      {errors && (
-        <Alert color="red" title={errors.message} data-testid="psr-import-errors">
-          <ul style={{ margin: 0, paddingLeft: 18 }}>
-            {errors.fields.slice(0, 50).map((f, i) => (
-              <li key={i}>
-                <b>{f.field}</b>: {f.message}
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      )}
-    </Stack>
+    />
   )
 }
 
@@ -156,6 +105,7 @@ export function PsrPage() {
           </Button>
         )}
       </Group>
+      <LinkedCases kind="psrs" id={id} />
     </Stack>
   )
 }

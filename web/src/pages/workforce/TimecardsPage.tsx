@@ -17,6 +17,7 @@ import { useAuth } from '../../auth/AuthContext'
 import { ExportButtons } from '../../components/ExportButtons'
 import { useUrlParams } from '../../lib/urlParams'
 import { StatusBadge } from './RecordListPage'
+import { ReminderButton } from './ReminderButton'
 import { WorkforceNav } from './WorkforceNav'
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
@@ -235,12 +236,20 @@ export function TimecardsPage() {
   const { user } = useAuth()
   const { params, update } = useUrlParams()
   const canApprove = user?.role !== 'worker'
+  const internal = user?.role === 'admin' || user?.role === 'manager' || user?.role === 'coordinator'
   const lastWeek = mondayOf(new Date(Date.now() - 7 * 86400_000))
   const [week, setWeek] = useState(lastWeek)
   return (
     <Stack gap="md">
       <WorkforceNav />
-      <Title order={2}>Timecards</Title>
+      <Group justify="space-between">
+        <Title order={2}>Timecards</Title>
+        {internal && (
+          <Button component={Link} to="/workforce/timecards/import" variant="light" data-testid="timecard-import-link">
+            Import from the VMS
+          </Button>
+        )}
+      </Group>
       <Tabs value={params.get('tab') ?? (user?.role === 'client_user' ? 'approvals' : 'entry')} onChange={(v) => update({ tab: v })}>
         <Tabs.List>
           {user?.role !== 'client_user' && <Tabs.Tab value="entry">Enter time</Tabs.Tab>}
@@ -253,10 +262,12 @@ export function TimecardsPage() {
             <EntryTab />
           </Tabs.Panel>
           <Tabs.Panel value="approvals">
+            {internal && <ReminderButton report="pending-approvals" />}
             <ApprovalsTab />
           </Tabs.Panel>
           <Tabs.Panel value="missing">
             <Stack>
+              {internal && <ReminderButton report="missing-timecards" />}
               <TextInput label="Week starting (Monday)" value={week} onChange={(e) => setWeek(e.currentTarget.value)} w={200} />
               <ReportTab
                 name="missing-timecards"
@@ -266,6 +277,7 @@ export function TimecardsPage() {
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="rejected">
+            {internal && <ReminderButton report="rejected" />}
             <ReportTab name="rejected" columns={['kind', 'worker_name', 'client_name', 'week_start', 'total_hours', 'amount', 'reject_reason', 'decided_by']} />
           </Tabs.Panel>
         </Paper>

@@ -128,6 +128,16 @@ export function WorkforceHomePage() {
               </WorkerRow>
             ))}
           </Section>
+          {h.checkins_due && (
+            <Section title="Check-ins due" count={h.checkins_due.count} testId="home-checkins" link="/workforce/programmes">
+              {(h.checkins_due.items ?? []).map((r) => (
+                <WorkerRow key={String(r.assignment_id)} r={r}>
+                  <Table.Td>{humanize(String(r.schedule))}</Table.Td>
+                  <Table.Td>due {String(r.due)}</Table.Td>
+                </WorkerRow>
+              ))}
+            </Section>
+          )}
           <Section title="Audit exceptions" count={h.audit_exceptions.count} testId="home-audit" link="/workforce/vms-audit">
             {((h.audit_exceptions.findings as Row[]) ?? []).map((r, i) => (
               <Table.Tr key={i}>

@@ -2,6 +2,7 @@ import { Navigate, Route } from 'react-router'
 import { AssignmentPage } from './AssignmentPage'
 import { ProgrammePage, WorkerPage } from './DetailPages'
 import { PsrImportPage, PsrPage } from './PsrPages'
+import { TimecardImportPage } from './TimecardImportPage'
 import { TimecardsPage } from './TimecardsPage'
 import { VmsAuditPage } from './VmsAuditPage'
 import { WorkforceHomePage } from './WorkforceHomePage'
@@ -24,6 +25,7 @@ export function workforceRoutes(role: string | undefined) {
       <Route path="workforce/assignments" element={<AssignmentsPage />} />
       <Route path="workforce/assignments/:id" element={<AssignmentPage />} />
       <Route path="workforce/timecards" element={<TimecardsPage />} />
+      <Route path="workforce/timecards/import" element={<TimecardImportPage />} />
       <Route path="workforce/vms-audit" element={<VmsAuditPage />} />
     </>
   )
