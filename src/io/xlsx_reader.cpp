@@ -259,6 +259,12 @@ std::string ColumnName(int column) {
   return name;
 }
 
+}  // namespace
+
+std::string XlsxCellName(size_t column, int row) { return ColumnName(static_cast<int>(column)) + std::to_string(row); }
+
+namespace {
+
 Result<std::vector<CsvRecord>> ReadSheet(const Workbook& book, const Workbook::Sheet& sheet, std::string_view xml,
                                          std::string_view file_name) {
   std::vector<CsvRecord> records;

@@ -28,7 +28,15 @@ inline constexpr size_t kXlsxMaxPartBytes = size_t{64} << 20;
 Result<std::vector<CsvRecord>> ReadXlsx(std::string_view bytes, std::string_view file_name,
                                         std::string_view sheet = {});
 
+// The A1-style name of a cell: column 0-based, row 1-based ("C7" for 2, 7).
+std::string XlsxCellName(size_t column, int row);
+
 // True when the bytes start with a zip local file header ("PK\3\4"), as every .xlsx does.
 bool LooksLikeZip(std::string_view bytes);
+
+// The worksheet as CSV text for programs (CsvFieldRaw, CRLF): each row padded with empty fields to the
+// header's width (the first row read), and an empty line for each empty sheet row after the header, so
+// that line N of the CSV is row N of the sheet when the header is in row 1.
+Result<std::string> XlsxToCsv(std::string_view bytes, std::string_view file_name, std::string_view sheet = {});
 
 }  // namespace concord::io

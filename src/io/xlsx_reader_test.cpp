@@ -142,3 +142,23 @@ TEST(XlsxReader, HostileInputFailsCleanly) {
 
 }  // namespace
 }  // namespace concord::io
+
+namespace concord::io {
+namespace {
+
+// The reconciliation engine's input: the openpyxl sheet (header in row 1, row 3 empty, D4 empty).
+TEST(XlsxToCsv, LinesAreSheetRowsAndRowsHaveTheHeadersWidth) {
+  auto csv = XlsxToCsv(Fixture("openpyxl.xlsx"), "openpyxl.xlsx");
+  ASSERT_TRUE(csv.ok()) << csv.error().message;
+  EXPECT_EQ(*csv,
+            "worker,rate,start,active,note\r\n"
+            "Ana Lima,12.5,2008-01-01,TRUE,\r\n"
+            "\r\n"
+            "Bo Chen,0.1,2026-02-28,,x\r\n");
+  auto quoted = XlsxToCsv(Fixture("handmade-1904.xlsx"), "h.xlsx");
+  ASSERT_TRUE(quoted.ok());
+  EXPECT_EQ(quoted->substr(0, quoted->find("\r\n", 15)), "name,day,ok?\r\nCafé & Co,2008-01-01,TRUE,,1.50");
+}
+
+}  // namespace
+}  // namespace concord::io
