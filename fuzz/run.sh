@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the parsers' libFuzzer targets (recon CSV and spec, the import CSV reader, call detail) with clang++-14 (-fsanitize=fuzzer,address) and runs each for
+# Builds the parsers' libFuzzer targets (recon CSV and spec, the import CSV and .xlsx readers, call detail) with clang++-14 (-fsanitize=fuzzer,address) and runs each for
 # SECONDS (default 30). Fails on a crash, an ASan report or a leak.
 # Usage: fuzz/run.sh [SECONDS]
 set -euo pipefail
@@ -18,10 +18,13 @@ flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address -fno-omit-frame-pointer -I"$r
 
 "$cxx" "${flags[@]}" -o "$out/io_csv_fuzz" "$here/io_csv_fuzz.cpp" "$root/src/io/csv.cpp" "$root/src/core/result.cpp"
 
+"$cxx" "${flags[@]}" -o "$out/xlsx_fuzz" "$here/xlsx_fuzz.cpp" "$root/src/io/xlsx_reader.cpp" \
+  "$root/src/io/xlsx_dates.cpp" "$root/src/core/date.cpp" "$root/src/core/result.cpp" -lzip -lexpat -lfmt
+
 "$cxx" "${flags[@]}" -o "$out/call_detail_fuzz" "$here/call_detail_fuzz.cpp" "$root/src/wfm/call_detail.cpp" \
   "$root/src/io/csv.cpp" "$root/src/core/instant.cpp" "$root/src/core/date.cpp" "$root/src/core/result.cpp" -lfmt
 
-for target in csv spec io_csv call_detail; do
+for target in csv spec io_csv xlsx call_detail; do
   corpus="$out/corpus_$target"
   mkdir -p "$corpus"
   cp -n "$here/corpus/$target/"* "$corpus/" 2>/dev/null || true

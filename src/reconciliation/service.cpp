@@ -1,6 +1,7 @@
 #include "reconciliation/service.h"
 
 #include "crypto/crypto.h"
+#include "io/xlsx_reader.h"
 #include "jobs/schedules.h"
 #include "store/time.h"
 
@@ -122,8 +123,12 @@ Result<UploadedFile> ReconciliationService::Upload(const auth::Principal& caller
     client_id = caller.client_ids.front();
   }
   UploadedFile out{0, name, static_cast<int64_t>(bytes.size()), crypto::Sha256Hex(bytes)};
+  // A workbook side (zip signature or .xlsx) is stored as the engine's CSV input: its first sheet, line N
+  // = row N (io::XlsxToCsv). The answer's size and SHA-256 stay those of the uploaded workbook.
+  const bool workbook = io::LooksLikeZip(bytes) || name.ends_with(".xlsx");
+  if (workbook) bytes = TRY(io::XlsxToCsv(bytes, name));
   return db_.Transact<UploadedFile>([&](store::Connection& c) -> Result<UploadedFile> {
-    const bool jsonl = name.ends_with(".jsonl") || name.ends_with(".ndjson");
+    const bool jsonl = !workbook && (name.ends_with(".jsonl") || name.ends_with(".ndjson"));
     out.id =
         TRY(jobs::SaveFile(c, {0, name, jsonl ? "application/jsonl" : "text/csv", bytes, caller.user_id, client_id}));
     TRY(audit::Append(
@@ -133,7 +138,8 @@ Result<UploadedFile> ReconciliationService::Upload(const auth::Principal& caller
          client_id,
          "upload",
          nullptr,
-         {{"name", out.name}, {"size", out.size}, {"sha256", out.sha256}, {"purpose", "reconciliation"}}}));
+         {{"name", out.name}, {"size", out.size}, {"sha256", out.sha256}, {"purpose", "reconciliation"},
+          {"stored_as", workbook ? "csv from the first sheet" : "as uploaded"}}}));
     return out;
   });
 }

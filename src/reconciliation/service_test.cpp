@@ -84,6 +84,31 @@ class ReconciliationServiceTest : public ::testing::TestWithParam<std::string> {
   std::vector<int64_t> client_ids_;
 };
 
+// The VMS side saved as .xlsx by another program (tests/fixtures/xlsx/vms-audit.xlsx: date cells, numeric
+// rates) gives the worked example's classes: 2 matched, 2 mismatched, 1 only in the VMS, 1 duplicate.
+TEST_P(ReconciliationServiceTest, AnXlsxSideIsReadAsItsFirstSheet) {
+  std::ifstream in(std::string(CONCORD_SOURCE_DIR) + "/tests/fixtures/xlsx/vms-audit.xlsx", std::ios::binary);
+  const std::string workbook(std::istreambuf_iterator<char>(in), {});
+  const auto upload = service_->Upload(coordinator_, "vms.xlsx", workbook, std::nullopt, "t");
+  ASSERT_TRUE(upload.ok()) << upload.error().message;
+  EXPECT_EQ(upload->sha256, crypto::Sha256Hex(workbook));
+  const SpecRecord spec = MakeSpec(client_ids_[0]);
+  auto started = service_->StartRun(coordinator_, spec.id, upload->id, Upload(data::kAssignments, "a.csv"), "t");
+  ASSERT_TRUE(started.ok()) << started.error().message;
+  ASSERT_TRUE(jobs::RunOne(db(), registry_, "w").value());
+  const reconciliation::Run run = service_->GetRun(coordinator_, started->id).value();
+  ASSERT_EQ(run.state, "succeeded") << run.error;
+  EXPECT_EQ(run.summary["left_rows"], 5);
+  EXPECT_EQ(run.summary["matched"], 2);
+  EXPECT_EQ(run.summary["mismatched"], 2);
+  EXPECT_EQ(run.summary["only_left"], 1);
+  EXPECT_EQ(run.summary["duplicate_keys"], 1);
+
+  const auto broken = service_->Upload(coordinator_, "vms.xlsx", workbook.substr(0, 600), std::nullopt, "t");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.error().message.find("vms.xlsx"), std::string::npos) << broken.error().message;
+}
+
 TEST_P(ReconciliationServiceTest, ARunClassifiesTheWorkedExampleAndOpensItsItems) {
   const SpecRecord spec = MakeSpec(client_ids_[0]);
   const reconciliation::Run run = RunSpec(spec, data::kVms, data::kAssignments);

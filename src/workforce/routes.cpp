@@ -222,7 +222,8 @@ void InstallActions(http::Router& router, WorkforceService& service) {
                                  {"dry_run", report.dry_run}});
         });
       },
-      {"Import PSRs from a VMS export (text/csv; the programme's VMS mapping; all or nothing; idempotent)",
+      {"Import PSRs from a VMS export (text/csv or .xlsx, first sheet; the programme's VMS mapping; all or nothing; "
+       "idempotent)",
        "workforce", true, {{"type", "string"}, {"contentMediaType", "text/csv"}}, kObject,
        {"programme_id", "file_name", "dry_run"}});
 

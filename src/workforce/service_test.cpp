@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "auth/accounts.h"
 #include "clients/service.h"
 #include "jobs/jobs.h"
@@ -125,6 +127,39 @@ TEST_P(WorkforceServiceTest, WorkerTaxIdIsSealedMaskedAndRevealedWithAnAuditEven
                                     "t");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().fields.at(0).field, "tax_id");
+}
+
+// The same export saved as .xlsx by another program (tests/fixtures/xlsx/make_fixtures.py): real date
+// cells and numeric rates map to the same PSRs as the CSV, so importing the CSV afterwards changes nothing.
+TEST_P(WorkforceServiceTest, VmsImportReadsAnXlsxExportLikeItsCsv) {
+  const int64_t programme_id = programme_["id"].get<int64_t>();
+  auto fixture = [](const std::string& name) {
+    std::ifstream in(std::string(CONCORD_SOURCE_DIR) + "/tests/fixtures/xlsx/" + name, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  // Sniffed by content: the name says .csv but the bytes are a workbook.
+  auto refused = service_->ImportPsrs(coordinator_, programme_id, fixture("fieldglass-broken.xlsx"), "upload.csv",
+                                      false, "t");
+  ASSERT_FALSE(refused.ok());
+  ASSERT_EQ(refused.error().fields.size(), 2u);
+  EXPECT_EQ(refused.error().fields[0].field, "upload.csv, row 5, cell H5 (Start Date)");
+  EXPECT_EQ(refused.error().fields[1].field, "upload.csv, row 5, cell J5 (Pay Rate)");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_psrs"), 0);
+
+  const PsrImportReport first =
+      Ok(service_->ImportPsrs(coordinator_, programme_id, fixture("fieldglass.xlsx"), "fg.xlsx", false, "t"));
+  EXPECT_EQ(first.created, 3);
+  EXPECT_EQ(first.needs_details, 1);
+  const PsrImportReport as_csv = Ok(service_->ImportPsrs(coordinator_, programme_id, kExport, "fg.csv", false, "t"));
+  EXPECT_EQ(as_csv.unchanged, 3);
+  ListRequest q;
+  q.equals = {{"vms_work_order_id", "WO-1001"}};
+  const json psr = Ok(service_->List(coordinator_, PsrTable(), q)).items.at(0);
+  EXPECT_EQ(psr["start_date"], "2026-11-02");
+  EXPECT_EQ(psr["bill_rate"], "61.20");
+  auto other_tenant = service_->ImportPsrs(other_, programme_id, fixture("fieldglass.xlsx"), "fg.xlsx", false, "t");
+  ASSERT_FALSE(other_tenant.ok());
+  EXPECT_EQ(other_tenant.error().kind, ErrorKind::kNotFound);
 }
 
 TEST_P(WorkforceServiceTest, VmsImportIsAllOrNothingIdempotentAndMissingDetailsBecomeATask) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/date.h"
+#include "io/xlsx_reader.h"
 #include "workforce/records.h"
 
 namespace concord::workforce {
@@ -122,11 +123,19 @@ std::optional<std::string> NormaliseWorkerType(const std::string& raw) {
 
 Result<std::vector<VmsRow>> ParseVmsExport(const std::string& csv, const std::string& file_name,
                                            const std::map<std::string, std::string>& mapping) {
-  const auto records = TRY(io::ParseCsv(csv, file_name));
+  // A workbook (zip signature or .xlsx name) is read from its first sheet: "line" becomes the row number
+  // and a cell is named as the spreadsheet names it.
+  const bool workbook = io::LooksLikeZip(csv) || file_name.ends_with(".xlsx");
+  const auto records = TRY(workbook ? io::ReadXlsx(csv, file_name) : io::ParseCsv(csv, file_name));
+  auto at_line = [&](int line) { return file_name + (workbook ? ", row " : ", line ") + std::to_string(line); };
+  auto at_cell = [&](int line, size_t column) {
+    return workbook ? file_name + ", row " + std::to_string(line) + ", cell " + io::XlsxCellName(column, line)
+                    : at_line(line) + ", column " + std::to_string(column + 1);
+  };
   std::vector<FieldError> errors;
   if (records.empty()) {
     return Error::Invalid("psr_import.invalid", file_name + " is empty.",
-                          {{file_name + ", line 1", "psr_import.empty", "The file has no header row."}});
+                          {{at_line(1), "psr_import.empty", "The file has no header row."}});
   }
   std::vector<std::string> field_of(records.front().fields.size());
   bool has_key = false;
@@ -140,7 +149,7 @@ Result<std::vector<VmsRow>> ParseVmsExport(const std::string& csv, const std::st
       if (field == "vms_work_order_id") expected = header;
     }
     return Error::Invalid("psr_import.invalid", file_name + " has no work-order id column.",
-                          {{file_name + ", line 1", "psr_import.key_column_missing",
+                          {{at_line(records.front().line), "psr_import.key_column_missing",
                             "The header needs the work-order id column (\"" + expected + "\")."}});
   }
   std::vector<VmsRow> rows;
@@ -152,8 +161,7 @@ Result<std::vector<VmsRow>> ParseVmsExport(const std::string& csv, const std::st
       if (field_of[i].empty()) continue;
       const std::string& field = field_of[i];
       const std::string value = TrimVmsCell(record.fields[i]);
-      const std::string where = file_name + ", line " + std::to_string(record.line) + ", column " +
-                                std::to_string(i + 1) + " (" + records.front().fields[i] + ")";
+      const std::string where = at_cell(record.line, i) + " (" + records.front().fields[i] + ")";
       if (value.empty()) continue;
       std::optional<std::string> normal = value;
       std::string problem;
@@ -175,10 +183,10 @@ Result<std::vector<VmsRow>> ParseVmsExport(const std::string& csv, const std::st
     }
     const std::string key = row.psr.value("vms_work_order_id", "");
     if (key.empty()) {
-      errors.push_back({file_name + ", line " + std::to_string(record.line), "psr_import.key_missing",
+      errors.push_back({at_line(record.line), "psr_import.key_missing",
                         "The row has no work-order id."});
     } else if (!seen.insert(key).second) {
-      errors.push_back({file_name + ", line " + std::to_string(record.line), "psr_import.duplicate_key",
+      errors.push_back({at_line(record.line), "psr_import.duplicate_key",
                         "Work order " + key + " appears twice in the file."});
     }
     rows.push_back(std::move(row));

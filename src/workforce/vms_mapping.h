@@ -43,8 +43,10 @@ struct VmsRow {
   nlohmann::json psr;  // PSR fields, normalised
 };
 
-// Parses a whole export. Every problem is collected, named by file, line and column ("vms.csv, line 4,
-// column 7 (Start Date)"), and the whole file is refused when there is any: kInvalid "psr_import.invalid".
+// Parses a whole export, CSV or .xlsx (zip signature or name; its first sheet, io/xlsx_reader.h). Every
+// problem is collected, named by file, line and column ("vms.csv, line 4, column 7 (Start Date)"; in a
+// workbook "vms.xlsx, row 4, cell G4 (Start Date)"), and the whole file is refused when there is any:
+// kInvalid "psr_import.invalid".
 // Unknown columns are ignored (exports carry many); the work-order id column is required, and a work
 // order twice in one file is an error.
 Result<std::vector<VmsRow>> ParseVmsExport(const std::string& csv, const std::string& file_name,
