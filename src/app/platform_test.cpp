@@ -16,7 +16,11 @@ TEST(Platform, DeskCasesCountInTheWfmHistoryOfTheQueueKeyedByTheirQueueName) {
   setenv("CONCORD_KEY", crypto::FieldKey::Generate().ToBase64().c_str(), 1);
   auto platform = OpenPlatform(Config{fresh->url, ""}, true).value();
   unsetenv("CONCORD_KEY");
-  const auth::Principal admin{.user_id = 1, .name = "Admin", .role = auth::Role::kAdmin};
+  const auto user = platform->accounts->AddUser(
+      {.email = "admin@example.test", .name = "Admin", .role = auth::Role::kAdmin, .password = "correct horse battery"},
+      {0, "test", "t"});
+  ASSERT_TRUE(user.ok()) << user.error().message;
+  const auth::Principal admin{.user_id = user->id, .name = "Admin", .role = auth::Role::kAdmin};
 
   service::Queue desk_queue;
   desk_queue.name = "Employer billing";
