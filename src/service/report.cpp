@@ -21,8 +21,8 @@ void Add(ReportLine& line, const CaseFacts& c) {
     ++line.contacts_timed;
   }
   if (c.satisfaction) {
-    ++line.rated;
-    line.satisfaction_sum += *c.satisfaction;
+    ++line.surveys_answered;
+    line.satisfaction_points += *c.satisfaction;
   }
 }
 
@@ -63,8 +63,8 @@ std::string Cell(std::optional<double> v) {
 std::optional<double> ReportLine::AttainmentPct() const { return Pct(met, met + breached); }
 std::optional<double> ReportLine::FirstContactPct() const { return Pct(first_contact, solved); }
 std::optional<double> ReportLine::AverageSatisfaction() const {
-  if (rated == 0) return std::nullopt;
-  return std::round(100.0 * static_cast<double>(satisfaction_sum) / rated) / 100.0;
+  if (surveys_answered == 0) return std::nullopt;
+  return std::round(100.0 * static_cast<double>(satisfaction_points) / surveys_answered) / 100.0;
 }
 
 Dashboard Summarize(const std::vector<CaseFacts>& cases, const std::string& dimension, Instant now,

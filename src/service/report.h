@@ -28,8 +28,8 @@ struct CaseFacts {
 
 struct ReportLine {
   std::string key;
-  int cases = 0, solved = 0, met = 0, breached = 0, first_contact = 0, rated = 0;
-  int64_t handle_seconds = 0, contacts_timed = 0, satisfaction_sum = 0;
+  int cases = 0, solved = 0, met = 0, breached = 0, first_contact = 0, surveys_answered = 0;
+  int64_t handle_seconds = 0, contacts_timed = 0, satisfaction_points = 0;
   // Met over cases whose SLA was decided (met or breached); nullopt when none was.
   std::optional<double> AttainmentPct() const;
   std::optional<double> FirstContactPct() const;  // solved with a single agent contact, of solved

@@ -348,10 +348,10 @@ describe('reconciliation journeys', { timeout: 600_000 }, () => {
     await page.waitForURL(/\/reconciliation\/runs$/)
     await page.getByRole('heading', { name: 'Reconciliation', level: 2 }).waitFor()
     assert.equal(await page.getByRole('link', { name: 'Start a run' }).count(), 0)
-    // their client's run only: the firm-wide one is not theirs
-    await page.getByTestId('run-row').first().waitFor()
-    assert.equal(await page.getByTestId('run-row').count(), 1)
-    assert.match(await page.getByTestId('run-row').innerText(), new RegExp(`Client audit ${stamp}`))
+    // their client's runs only (this one, and the demo's VMS audit of their client): the firm-wide CRM run is not theirs
+    await page.getByTestId('run-row').filter({ hasText: `Client audit ${stamp}` }).waitFor()
+    const rows = await page.getByTestId('run-row').allInnerTexts()
+    assert.equal(rows.filter((row) => row.includes('Client master list: CRM vs concord')).length, 0, rows.join('\n'))
     await screenshot(page, 'r13-client-user-runs')
     await page.getByRole('link', { name: `#${clientRunId}` }).click()
     await page.waitForURL(new RegExp(`/reconciliation/runs/${clientRunId}$`))
@@ -365,8 +365,10 @@ describe('reconciliation journeys', { timeout: 600_000 }, () => {
 
     await page.getByRole('link', { name: '← Runs' }).click()
     await page.getByRole('tab', { name: 'Specs' }).click()
-    await page.getByTestId('spec-row').first().waitFor()
-    assert.equal(await page.getByTestId('spec-row').count(), 1)
+    // their client's specs only (this journey's and the demo's VMS audit): not the firm-wide CRM spec
+    await page.getByTestId('spec-row').filter({ hasText: `Client audit ${stamp}` }).waitFor()
+    const specs = await page.getByTestId('spec-row').allInnerTexts()
+    assert.equal(specs.filter((row) => row.includes('Client master list: CRM vs concord')).length, 0, specs.join('\n'))
     assert.equal(await page.getByRole('link', { name: 'New spec' }).count(), 0)
     await page.goto(`/reconciliation/runs/${runId}`)
     await page.getByTestId('not-found').waitFor()

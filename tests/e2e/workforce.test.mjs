@@ -187,18 +187,30 @@ describe('workforce journey', { timeout: 900_000 }, () => {
     const ctx = await newContext(browser, server.baseUrl)
     const page = await ctx.newPage()
     await login(page, USERS.coordinator)
-    const { assignment, programme } = await page.evaluate(async () => {
-      const programmes = await (await fetch('/api/v1/programmes?vms=fieldglass&limit=1')).json()
-      const programme = programmes.items[0]
-      const list = await (await fetch(`/api/v1/assignments?programme_id=${programme.id}&status=active&limit=100`)).json()
-      for (const a of list.items) {
-        if (!a.vms_work_order_id || a.start_date > '2026-01-12') continue
-        const cards = await (await fetch(`/api/v1/timecards?assignment_id=${a.id}&week_start=2026-01-12`)).json()
-        if (cards.total === 0) return { assignment: a, programme }
+    // An active Fieldglass assignment and a past week it worked without a timecard (the demo leaves gaps;
+    // its dates follow the day it was generated).
+    const { assignment, programme, monday } = await page.evaluate(async () => {
+      const iso = (d) => d.toISOString().slice(0, 10)
+      const today = new Date()
+      const thisMonday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7)))
+      const mondays = Array.from({ length: 12 }, (_, i) => iso(new Date(thisMonday.getTime() - (i + 2) * 7 * 86_400_000)))
+      const programmes = await (await fetch('/api/v1/programmes?vms=fieldglass&limit=50')).json()
+      for (const programme of programmes.items) {
+        const list = await (await fetch(`/api/v1/assignments?programme_id=${programme.id}&status=active&limit=100`)).json()
+        for (const a of list.items) {
+          if (!a.vms_work_order_id) continue
+          for (const monday of mondays) {
+            if (a.start_date > monday) continue
+            const cards = await (await fetch(`/api/v1/timecards?assignment_id=${a.id}&week_start=${monday}`)).json()
+            if (cards.total === 0) return { assignment: a, programme, monday }
+          }
+        }
       }
-      return { programme }
+      return {}
     })
-    assert.ok(assignment, 'an active Fieldglass assignment without a timecard in the week of 2026-01-12')
+    assert.ok(assignment, 'an active Fieldglass assignment with a past week without a timecard')
+    const day = (offset) => new Date(Date.parse(`${monday}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)
+    const us = (isoDay) => `${isoDay.slice(5, 7)}/${isoDay.slice(8, 10)}/${isoDay.slice(0, 4)}` // the VMS writes MM/DD/YYYY
 
     // 1. From the assignment, open a case; the case links back to the assignment.
     await page.goto(`/workforce/assignments/${assignment.id}`)
@@ -217,11 +229,11 @@ describe('workforce journey', { timeout: 900_000 }, () => {
 
     // 2. The VMS time export: a bad cell is named by line and column and nothing is imported; the good file imports.
     const header = 'Work Order ID,Time Entry Date,Rate Category/UOM,Hours,Time Sheet Status\n'
-    const good = header + ['01/12/2026,ST/Hr,8', '01/13/2026,ST/Hr,8', '01/13/2026,OT/Hr,2'].map((r) => `${assignment.vms_work_order_id},${r},Submitted`).join('\n') + '\n'
+    const good = header + [`${us(day(0))},ST/Hr,8`, `${us(day(1))},ST/Hr,8`, `${us(day(1))},OT/Hr,2`].map((r) => `${assignment.vms_work_order_id},${r},Submitted`).join('\n') + '\n'
     await page.goto('/workforce/timecards')
     await page.getByTestId('timecard-import-link').click()
     await selectOption(page, 'Programme', `${programme.client_name} — ${programme.name} (fieldglass)`)
-    await page.locator('input[type=file]').setInputFiles({ name: 'fg-time.csv', mimeType: 'text/csv', buffer: Buffer.from(good + `${assignment.vms_work_order_id},01/14/2026,XX,8,Submitted\n`) })
+    await page.locator('input[type=file]').setInputFiles({ name: 'fg-time.csv', mimeType: 'text/csv', buffer: Buffer.from(good + `${assignment.vms_work_order_id},${us(day(2))},XX,8,Submitted\n`) })
     await page.getByTestId('timecard-import').click()
     await page.getByTestId('timecard-import-errors').getByText('fg-time.csv, line 5, column 3 (Rate Category/UOM)').waitFor()
     await page.locator('input[type=file]').setInputFiles({ name: 'fg-time.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
@@ -230,15 +242,16 @@ describe('workforce journey', { timeout: 900_000 }, () => {
     await screenshot(page, 'workforce-timecard-import')
 
     // 3. An expense's receipt, attached on the assignment's Expenses tab and downloadable.
-    const expense = await page.evaluate(async (assignmentId) => {
+    const expense = await page.evaluate(async (args) => {
+      const { assignmentId, spentOn } = args
       const me = await (await fetch('/api/v1/auth/me')).json()
       const r = await fetch('/api/v1/expenses', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrf_token },
-        body: JSON.stringify({ assignment_id: assignmentId, spent_on: '2026-01-13', category: 'meals', amount: '18.75' }),
+        body: JSON.stringify({ assignment_id: assignmentId, spent_on: spentOn, category: 'meals', amount: '18.75' }),
       })
       return r.json()
-    }, assignment.id)
+    }, { assignmentId: assignment.id, spentOn: day(1) })
     await page.goto(`/workforce/assignments/${assignment.id}`)
     await page.getByRole('tab', { name: 'Expenses' }).click()
     const chooser = page.waitForEvent('filechooser')
