@@ -164,7 +164,15 @@ void InstallRoutes(http::Router& router, ServiceDesk& desk) {
       "POST", "/api/v1/cases",
       [&desk](Context& ctx) {
         return Guarded(ctx, Permission::kCasesOpen, [&](const auth::Principal& caller) -> Result<Response> {
-          const Case c = TRY(desk.Create(caller, TRY(CaseInputFrom(ctx.request)), ctx.request.request_id));
+          const CaseInput input = TRY(CaseInputFrom(ctx.request));
+          // A link says the record is the requester's: portal users open a case on a record through that
+          // record's own route (e.g. POST /api/v1/assignments/{id}/cases), which checks they may see it.
+          if (!caller.Internal() && input.links && !input.links->empty()) {
+            return Error::Invalid("case.links_not_allowed", "Open the case from the record's own page.",
+                                  {{"links", "case.links_not_allowed",
+                                    "Portal users link a case to a record from that record, not here."}});
+          }
+          const Case c = TRY(desk.Create(caller, input, ctx.request.request_id));
           Response response = api::WithETag(Response::Json(ToJson(c), 201), c.version);
           response.headers["Location"] = "/api/v1/cases/" + std::to_string(c.id);
           return response;

@@ -99,6 +99,12 @@ test('the portal: a client user opens a case for their client and sees no intern
   assert.equal(note.status, 422)
 })
 
+test('the portal cannot link a case to a record by id (another client\'s record could be named)', async () => {
+  const res = await client.post('/api/v1/cases', { subject: 'About a worker', links: [{ entity_type: 'worker', entity_id: 1 }] })
+  assert.equal(res.status, 422, JSON.stringify(res.body))
+  assert.deepEqual(res.body.errors.map((e) => e.field), ['links'])
+})
+
 test('every case endpoint answers 404 for another tenant, and lists hold only their own', async () => {
   const other = (await agent.post('/api/v1/cases', { subject: 'Their case', client_id: theirs, category: 'billing', requester_name: 'Other' })).body
   const macro = (await admin.post('/api/v1/macros', { name: 'API test thanks', body: 'Thanks {{requester_name}}' })).body
