@@ -191,7 +191,9 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
     const json worker = TRY(LoadRecord(c, WorkerTable(), SystemPrincipal(), before["worker_id"].get<int64_t>()));
     json after = before;
     std::string effective;     // the revision's effective date
-    std::string message;       // to the worker, on their timeline
+    std::string message_kind;  // the template of the message to the worker, on their timeline
+    TemplateValues message_extra;
+    std::optional<json> message_record;  // the assignment the message speaks of (after the event unless set)
     TransitionContext context;
     switch (event) {
       case AssignmentEvent::kStartOnboarding: {
@@ -254,8 +256,9 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
     switch (event) {
       case AssignmentEvent::kActivate:
         after["first_day_details"] = Text(body, "first_day_details");
-        message = TRY(WorkerMessage(ActivationTemplate(), before, worker,
-                                    {{"first_day_details", Text(body, "first_day_details")}}));
+        message_kind = "activation";
+        message_record = before;
+        message_extra = {{"first_day_details", Text(body, "first_day_details")}};
         effective = Text(before, "start_date");
         break;
       case AssignmentEvent::kExtend: {
@@ -271,9 +274,9 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
           SetRates(after, effective, pay, bill);
         }
         after["vms_update_pending"] = true;
-        message = TRY(WorkerMessage(
-            ExtensionTemplate(), after, worker,
-            {{"rate_note", pay != Text(before, "pay_rate") ? " From " + effective + " your pay rate is " + pay + "." : ""}}));
+        message_kind = "extension";
+        message_extra = {
+            {"rate_note", pay != Text(before, "pay_rate") ? " From " + effective + " your pay rate is " + pay + "." : ""}};
         break;
       }
       case AssignmentEvent::kRevise: {
@@ -285,7 +288,8 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
           if (!Text(body, field).empty()) after[field] = Text(body, field);
         }
         after["vms_update_pending"] = true;
-        message = TRY(WorkerMessage(RevisionTemplate(), after, worker, {{"effective_date", effective}}));
+        message_kind = "revision";
+        message_extra = {{"effective_date", effective}};
         break;
       }
       case AssignmentEvent::kGiveNotice:
@@ -353,11 +357,15 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
     json saved = TRY(Save(c, AssignmentTable(), caller, before, after, version, std::string(ToString(event)),
                           request_id));
     TRY(AddRevision(c, caller, saved, std::string(ToString(event)), effective));
-    if (!message.empty()) {
+    if (!message_kind.empty()) {
+      // The programme's wording (or the default); a stored template was checked when saved.
+      const TemplateText text = TRY(AssignmentTemplate(c, id, message_kind));
+      const json& record = message_record ? *message_record : after;
       json entry = {{"client_id", saved["client_id"]}, {"worker_id", saved["worker_id"]}, {"assignment_id", id},
                     {"kind", "message"},               {"direction", "outbound"},
-                    {"subject", "Your assignment: " + std::string(ToString(event))},
-                    {"body", message},                 {"author_name", caller.name},
+                    {"subject", TRY(WorkerMessage(text.subject, record, worker, message_extra))},
+                    {"body", TRY(WorkerMessage(text.body, record, worker, message_extra))},
+                    {"author_name", caller.name},
                     {"occurred_at", store::NowText()}};
       TRY(Insert(c, TimelineTable(), caller, entry, request_id));
     }

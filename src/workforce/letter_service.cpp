@@ -15,7 +15,10 @@ Result<std::string> WorkforceService::SeparationLetterPdf(const auth::Principal&
     const std::string date = assignment.value("last_day_worked", json("")).is_string()
                                  ? assignment["last_day_worked"].get<std::string>()
                                  : TodayUtc().ToString();
-    const pdf::Document letter = TRY(SeparationLetter(assignment, worker, date));
+    // The programme's wording, or the firm's standard letter.
+    const TemplateText text = TRY(AssignmentTemplate(c, assignment_id, "separation_letter"));
+    pdf::Document letter = TRY(SeparationLetter(assignment, worker, date, text.body));
+    letter.title = TRY(FillTemplate(text.subject, SeparationValues(assignment, worker, date)));
     std::string bytes = TRY(pdf::Render(letter));
     TRY(audit::Append(c, caller.Actor(request_id),
                       {"assignment", std::to_string(assignment_id), assignment["client_id"].get<int64_t>(),

@@ -144,7 +144,18 @@ CREATE TABLE wf_expenses (
 CREATE INDEX wf_expenses_status ON wf_expenses (status)
 )sql"},
           // An open classification re-check on a contractor's assignment (JSON: reason, opened_on, task_id).
-          {"0401_workforce_recheck", "ALTER TABLE wf_assignments ADD COLUMN classification_recheck TEXT"}};
+          {"0401_workforce_recheck", "ALTER TABLE wf_assignments ADD COLUMN classification_recheck TEXT"},
+          // A programme's own wording of a message or letter (message_templates.h); none = the default.
+          {"0402_workforce_templates", R"sql(
+CREATE TABLE wf_message_templates (
+  id {{pk}},
+  programme_id {{int}} NOT NULL REFERENCES wf_programmes(id),
+  client_id {{int}} NOT NULL,
+  kind TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
+  version {{int}} NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+  UNIQUE (programme_id, kind)
+)
+)sql"}};
 }
 
 }  // namespace concord::workforce

@@ -20,7 +20,6 @@ Result<std::vector<json>> RowsOf(WorkforceService& service, const auth::Principa
   if (report == "missing-timecards") {
     const Date week = TRY(ReminderWeek(today, chosen));
     for (auto a : TRY(service.MissingTimecards(caller, week))) {
-      a["assignment_id"] = a["id"];
       a["assignment_title"] = a["title"];
       a["week_start"] = week.ToString();
       rows.push_back(std::move(a));
@@ -69,8 +68,9 @@ Result<ReminderRun> SendReminders(WorkforceService& service, const auth::Princip
                                   Date today, std::optional<Date> week, const std::string& request_id) {
   ReminderRun run{report, WeekStart(today).ToString()};
   const auto rows = TRY(RowsOf(service, caller, report, today, week));
-  const json& tmpl = ReminderTemplates()[report];
   for (const json& row : rows) {
+    // The wording of the assignment's programme, or the default.
+    const TemplateText tmpl = TRY(service.AssignmentTemplate(row["assignment_id"].get<int64_t>(), "reminder." + report));
     TemplateValues values;
     for (const char* name : {"worker_name", "client_name", "assignment_title", "manager_name", "week_start",
                              "age_days", "what", "reason"}) {
@@ -78,7 +78,7 @@ Result<ReminderRun> SendReminders(WorkforceService& service, const auth::Princip
     }
     // The week the reminder is sent in makes it unique: the same record is reminded once a week.
     const std::string subject =
-        TRY(FillTemplate(tmpl["subject"].get<std::string>(), values)) + " (sent the week of " + run.week_of + ")";
+        TRY(FillTemplate(tmpl.subject, values)) + " (sent the week of " + run.week_of + ")";
     const int64_t worker_id = row["worker_id"].get<int64_t>();
     ListRequest already;
     already.equals = {{"worker_id", std::to_string(worker_id)}, {"subject", subject}};
@@ -89,9 +89,8 @@ Result<ReminderRun> SendReminders(WorkforceService& service, const auth::Princip
     json entry = {{"kind", "message"},
                   {"direction", "outbound"},
                   {"subject", subject},
-                  {"body", TRY(FillTemplate(tmpl["body"].get<std::string>(), values))}};
-    if (row.contains("assignment_id") && row["assignment_id"].is_number_integer())
-      entry["assignment_id"] = row["assignment_id"];
+                  {"body", TRY(FillTemplate(tmpl.body, values))}};
+    entry["assignment_id"] = row["assignment_id"];
     TRY(service.AddTimelineEntry(caller, worker_id, entry, request_id));
     ++run.sent;
   }

@@ -22,7 +22,8 @@ struct ReminderRun {
   int already_sent = 0;  // reminded earlier this week
 };
 
-// The templates, by report: {"subject": …, "body": …}. Placeholders: worker_name, client_name,
+// The default templates, by report: {"subject": …, "body": …} (a programme may have its own: the kinds
+// "reminder.<report>" of message_templates.h). Placeholders: worker_name, client_name,
 // assignment_title, manager_name, week_start, age_days, what, reason.
 const nlohmann::json& ReminderTemplates();
 

@@ -564,6 +564,7 @@ void InstallRoutes(http::Router& router, WorkforceService& service) {
   InstallRecords(router, service);
   InstallActions(router, service);
   InstallWorkforceViews(router, service);
+  InstallTemplateRoutes(router, service);
 }
 
 }  // namespace concord::workforce

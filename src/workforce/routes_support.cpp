@@ -45,26 +45,6 @@ Result<ListRequest> ListRequestFrom(const http::Request& request, const ListRout
   return out;
 }
 
-io::Table ToTable(const std::string& title, const std::vector<std::string>& columns, const std::vector<json>& rows) {
-  io::Table table{title, columns, {}};
-  for (const auto& row : rows) {
-    std::vector<std::string> cells;
-    for (const auto& column : columns) {
-      const auto it = row.find(column);
-      if (it == row.end() || it->is_null()) cells.emplace_back();
-      else if (it->is_string()) cells.push_back(it->get<std::string>());
-      else if (it->is_boolean()) cells.push_back(it->get<bool>() ? "yes" : "no");
-      else if (it->is_array() && std::all_of(it->begin(), it->end(), [](const json& e) { return e.is_string(); })) {
-        std::string joined;
-        for (const auto& e : *it) joined += (joined.empty() ? "" : "; ") + e.get<std::string>();
-        cells.push_back(joined);
-      } else cells.push_back(it->dump());
-    }
-    table.rows.push_back(std::move(cells));
-  }
-  return table;
-}
-
 void InstallList(http::Router& router, WorkforceService& service, const ListRoute& route) {
   std::vector<std::string> params = {"q", "sort", "limit", "cursor"};
   params.insert(params.end(), route.filters.begin(), route.filters.end());
@@ -98,6 +78,19 @@ void InstallList(http::Router& router, WorkforceService& service, const ListRout
         },
         {"Export the listed " + route.summary + " as " + format, route.tag, true, nullptr, nullptr, params});
   }
+  // The same export as a background job with a progress bar, for lists too long to wait for.
+  router.Add(
+      "POST", "/api/v1/exports" + route.path.substr(std::string("/api/v1").size()),
+      [&service, route](Context& ctx) {
+        return api::Guarded(ctx, Permission::kWorkforceRead, [&](const auth::Principal& caller) -> Result<Response> {
+          const ListRequest request = TRY(ListRequestFrom(ctx.request, route));
+          const std::string stem = route.path.substr(route.path.rfind('/') + 1);
+          const json payload = ExportPayload(caller, *route.map, route.summary, route.columns, stem, request);
+          return Response::Json(TRY(service.EnqueueExport(caller, payload, ctx.request.request_id)), 202);
+        });
+      },
+      {"Export the listed " + route.summary + " as XLSX in the background (a job with progress)", route.tag, true,
+       nullptr, Ref("Job"), params, 202});
 }
 
 }  // namespace concord::workforce

@@ -7,6 +7,7 @@
 
 #include "api/api.h"
 #include "io/table.h"
+#include "workforce/export_job.h"
 #include "workforce/service.h"
 
 namespace concord::workforce {
@@ -27,11 +28,12 @@ void InstallList(http::Router& router, WorkforceService& service, const ListRout
 // The list request a query string asks for (400 naming a bad sort or filter).
 Result<ListRequest> ListRequestFrom(const http::Request& request, const ListRoute& route);
 
-// Rows → an export table of `columns` (texts as they are, numbers and booleans written out).
-io::Table ToTable(const std::string& title, const std::vector<std::string>& columns, const std::vector<json>& rows);
 
 // A JSON response carrying the record's ETag.
 http::Response RecordResponse(const json& record, int status = 200);
+
+// /api/v1/programmes/{id}/templates… (routes_templates.cpp).
+void InstallTemplateRoutes(http::Router& router, WorkforceService& service);
 
 // {"$ref": "#/components/schemas/<name>"}
 json Ref(const std::string& name);

@@ -22,6 +22,7 @@
 #include "store/migrate.h"
 #include "workforce/audits.h"
 #include "workforce/classification_recheck.h"
+#include "workforce/message_templates.h"
 #include "workforce/records.h"
 
 namespace concord::reconciliation {
@@ -160,7 +161,23 @@ class WorkforceService {
   Result<json> ApplyVmsAudit(const auth::Principal& caller, int64_t programme_id, const std::string& request_id);
   // Alignment % per client and programme (latest run) and the trend (every finished run).
   Result<json> VmsAuditDashboard(const auth::Principal& caller);
-  // Registers "workforce.vms_audit" (scheduled audits) and "workforce.reminders" (the weekly reminders).
+  // Message and letter templates per programme (message_templates.h): every kind with the programme's own
+  // text or the default; saved after validation (placeholder errors name line:column; `version` in the
+  // input guards against a lost update, 0 for a first save), reset to the default; both audited.
+  Result<json> ProgrammeTemplates(const auth::Principal& caller, int64_t programme_id);
+  Result<json> SaveProgrammeTemplate(const auth::Principal& caller, int64_t programme_id, const std::string& kind,
+                                     const json& input, const std::string& request_id);
+  Result<json> ResetProgrammeTemplate(const auth::Principal& caller, int64_t programme_id, const std::string& kind,
+                                      const std::string& request_id);
+  Result<json> PreviewProgrammeTemplate(const auth::Principal& caller, int64_t programme_id, const std::string& kind,
+                                        const json& input);
+  // The text of `kind` for an assignment: its programme's own, or the default.
+  Result<TemplateText> AssignmentTemplate(store::Connection& c, int64_t assignment_id, const std::string& kind);
+  Result<TemplateText> AssignmentTemplate(int64_t assignment_id, const std::string& kind);
+  // Enqueues a background XLSX export of a list (export_job.h) in the caller's scope; audited. The job.
+  Result<json> EnqueueExport(const auth::Principal& caller, const json& payload, const std::string& request_id);
+  // Registers "workforce.vms_audit" (scheduled audits), "workforce.reminders" (the weekly reminders) and
+  // "workforce.export_xlsx" (lists exported in the background).
   void RegisterJobs(jobs::Registry& registry);
 
  private:

@@ -15,6 +15,7 @@
 #include "jobs/jobs.h"
 #include "reconciliation/service.h"
 #include "store/testing.h"
+#include "workforce/export_job.h"
 #include "workforce/reminders.h"
 
 namespace concord::workforce {
@@ -585,6 +586,91 @@ TEST_P(WorkforceServiceTest, ExtendingAContractorOpensAClassificationRecheckUnti
                 .error()
                 .kind,
             ErrorKind::kNotFound);
+}
+
+TEST_P(WorkforceServiceTest, AProgrammesOwnTemplatesWordItsMessagesRemindersAndLetter) {
+  const int64_t programme_id = programme_["id"].get<int64_t>();
+  const json defaults = Ok(service_->ProgrammeTemplates(coordinator_, programme_id));
+  ASSERT_EQ(defaults["items"].size(), 7u);
+  EXPECT_FALSE(defaults["items"][0]["custom"].get<bool>());
+  // A bad placeholder is refused with its line:column; nothing is stored.
+  const auto bad = service_->SaveProgrammeTemplate(
+      coordinator_, programme_id, "activation", {{"subject", "Welcome"}, {"body", "Hi {{worker.first_name}},\n{{desk}}"}},
+      "t");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().fields.at(0).field, "body");
+  EXPECT_NE(bad.error().fields.at(0).message.find("at 2:1"), std::string::npos) << bad.error().fields.at(0).message;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_message_templates"), 0);
+  // Saved (audited); another client's user cannot read or write it.
+  const json saved = Ok(service_->SaveProgrammeTemplate(
+      coordinator_, programme_id, "activation",
+      {{"subject", "Welcome to {{client.name}}"},
+       {"body", "Hi {{worker.first_name}}, you start on {{assignment.start_date}}. {{first_day_details}}"},
+       {"version", 0}},
+      "t"));
+  EXPECT_EQ(saved["version"], 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE entity = 'programme' AND action = 'template.activation'"), 1);
+  EXPECT_EQ(service_->ProgrammeTemplates(other_, programme_id).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(service_->SaveProgrammeTemplate(other_, programme_id, "activation", {{"subject", "x"}, {"body", "y"}}, "t")
+                .error()
+                .kind,
+            ErrorKind::kNotFound);
+  // A stale save is refused.
+  EXPECT_EQ(service_->SaveProgrammeTemplate(coordinator_, programme_id, "activation",
+                                            {{"subject", "x"}, {"body", "y"}, {"version", 0}}, "t")
+                .error()
+                .kind,
+            ErrorKind::kPreconditionFailed);
+  Ok(service_->SaveProgrammeTemplate(coordinator_, programme_id, "reminder.missing-timecards",
+                                     {{"subject", "Timecard missing: {{week_start}}"},
+                                      {"body", "{{worker_name}}, please submit {{week_start}}."}},
+                                     "t"));
+  // The activation message and the reminder use the programme's wording.
+  const json a = ActiveAssignment();  // Maria Garcia at Harborview Logistics from 2026-11-02
+  const int64_t worker_id = a["worker_id"].get<int64_t>();
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_timeline WHERE worker_id = ? AND subject = ? AND body = ?",
+                  {worker_id, std::string("Welcome to Harborview Logistics"),
+                   std::string("Hi Maria, you start on 2026-11-02. Report to reception at 9:00.")}),
+            1);
+  Ok(SendReminders(*service_, coordinator_, "missing-timecards", Date::Parse("2026-11-18").value(), std::nullopt, "t"));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_timeline WHERE worker_id = ? AND subject = ? AND body = ?",
+                  {worker_id, std::string("Timecard missing: 2026-11-09 (sent the week of 2026-11-16)"),
+                   std::string("Maria Garcia, please submit 2026-11-09.")}),
+            1);
+  // Reset: the default again, audited.
+  const json reset = Ok(service_->ResetProgrammeTemplate(coordinator_, programme_id, "activation", "t"));
+  EXPECT_FALSE(reset["custom"].get<bool>());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'template.activation.reset'"), 1);
+  EXPECT_EQ(Ok(service_->PreviewProgrammeTemplate(coordinator_, programme_id, "extension",
+                                                  {{"subject", "s"}, {"body", "Until {{assignment.end_date}}"}}))["body"],
+            "Until 2027-03-31");
+}
+
+TEST_P(WorkforceServiceTest, AListExportsToXlsxInTheBackgroundInTheCallersScope) {
+  Ok(service_->ImportPsrs(coordinator_, programme_["id"].get<int64_t>(), kExport, "fieldglass.csv", false, "t"));
+  service_->RegisterJobs(registry_);
+  ListRequest everything;
+  everything.sort = "vms_work_order_id";
+  const auto run = [&](const auth::Principal& caller) {
+    const json job = Ok(service_->EnqueueExport(
+        caller, ExportPayload(caller, PsrTable(), "PSRs", {"vms_work_order_id", "worker_last_name"}, "psrs", everything),
+        "t"));
+    EXPECT_TRUE(jobs::RunOne(db(), registry_, "w").value());
+    auto conn = db().Acquire().value();
+    return jobs::Get(*conn, job["id"].get<int64_t>()).value();
+  };
+  const jobs::Job mine = run(coordinator_);
+  ASSERT_EQ(mine.state, "succeeded") << mine.message;
+  // The three work orders of kExport, all read: 3 of 3.
+  EXPECT_EQ(mine.result["rows"], 3);
+  EXPECT_EQ(mine.done, 3);
+  EXPECT_EQ(mine.total, 3);
+  ASSERT_TRUE(mine.file_id.has_value());
+  auto conn = db().Acquire().value();
+  EXPECT_EQ(jobs::LoadFile(*conn, *mine.file_id).value().content.substr(0, 2), "PK");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE entity = 'job' AND action = 'enqueue'"), 1);
+  // Another client's user: the same export holds none of this client's PSRs.
+  EXPECT_EQ(run(other_).result["rows"], 0);
 }
 
 TEST_P(WorkforceServiceTest, AnotherTenantOrAnotherWorkerFindsNothing) {

@@ -11,6 +11,7 @@
 #include "reconciliation/service.h"
 #include "store/time.h"
 #include "workforce/checkins.h"
+#include "workforce/export_job.h"
 #include "workforce/onboarding.h"
 #include "workforce/reminders.h"
 #include "workforce/service.h"
@@ -220,6 +221,7 @@ Result<json> WorkforceService::VmsAuditDashboard(const auth::Principal& caller) 
 
 void WorkforceService::RegisterJobs(jobs::Registry& registry) {
   RegisterReminderJob(registry, *this);
+  RegisterExportJob(registry, *this);
   registry.Register("workforce.vms_audit", [this](const jobs::Job& job, jobs::Progress&) -> Result<jobs::Outcome> {
     const int64_t programme_id = job.payload.value("programme_id", int64_t{0});
     const std::string path = job.payload.value("vms_export_path", "");

@@ -4,7 +4,7 @@
 // workforce endpoint.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Session, startServer } from './client.mjs'
+import { Session, startServer, waitForJob } from './client.mjs'
 
 let server, coordinator, client, client2, worker, mine, theirs
 before(async () => {
@@ -354,4 +354,53 @@ test("extending a contractor's assignment opens a classification re-check with i
   const again = await coordinator.post(`/api/v1/assignments/${a.id}/events`, { event: 'extend', new_end_date: further }, { 'If-Match': `"${extended.body.version}"` })
   assert.equal(again.status, 409)
   assert.match(again.body.detail, /re-check/)
+})
+
+test("a programme's templates: checked on save with line:column, previewed, used, reset; another client gets 404", async () => {
+  const p = await first(coordinator, `/api/v1/programmes?client_id=${mine}`)
+  const list = await coordinator.get(`/api/v1/programmes/${p.id}/templates`)
+  assert.equal(list.status, 200)
+  assert.deepEqual(list.body.items.map((t) => t.kind), ['activation', 'extension', 'revision', 'reminder.missing-timecards', 'reminder.pending-approvals', 'reminder.rejected', 'separation_letter'])
+  const path = `/api/v1/programmes/${p.id}/templates/separation_letter`
+  // "Dear " is five characters: the bad placeholder opens at line 1, column 6.
+  const bad = await coordinator.request('PUT', path, { subject: 'Letter', body: 'Dear {{worker.name}},\nThanks.', version: 0 })
+  assert.equal(bad.status, 422)
+  assert.equal(bad.body.errors[0].field, 'body')
+  assert.match(bad.body.errors[0].message, /at 1:6/)
+  const preview = await coordinator.post(`${path}/preview`, { subject: 'For {{worker.last_name}}', body: 'Dear {{worker.first_name}}' })
+  assert.deepEqual(preview.body, { subject: 'For Garcia', body: 'Dear Maria' })
+  const saved = await coordinator.request('PUT', path, { subject: 'Separation — {{client.name}}', body: 'Dear {{worker.first_name}}, your last day was {{assignment.last_day_worked}}.\n\n{{final_pay.text}}', version: 0 })
+  assert.equal(saved.status, 200, JSON.stringify(saved.body))
+  assert.equal(saved.body.custom, true)
+  assert.equal((await coordinator.request('PUT', path, { subject: 'x', body: 'y', version: 0 })).status, 412)
+  assert.equal((await client2.get(`/api/v1/programmes/${p.id}/templates`)).status, 404)
+  assert.ok([403, 404].includes((await client2.request('PUT', path, { subject: 'x', body: 'y', version: 1 })).status))
+  assert.ok([403, 404].includes((await client2.request('DELETE', path)).status))
+  assert.ok([403, 404].includes((await client2.post(`${path}/preview`, { subject: 'x', body: 'y' })).status))
+  const history = await coordinator.get(`/api/v1/audit?entity=programme&entity_id=${p.id}`)
+  if (history.status === 200) assert.ok(history.body.items.some((e) => e.action === 'template.separation_letter'))
+  const reset = await coordinator.request('DELETE', path)
+  assert.equal(reset.status, 200)
+  assert.equal(reset.body.custom, false)
+})
+
+test('a long list exports to XLSX in the background with progress, in the caller\'s scope', async () => {
+  const total = (await coordinator.get('/api/v1/assignments?limit=1')).body.total
+  const started = await coordinator.post('/api/v1/exports/assignments?sort=start_date')
+  assert.equal(started.status, 202, JSON.stringify(started.body))
+  const job = await waitForJob(coordinator, started.body.id)
+  assert.equal(job.state, 'succeeded', job.message)
+  assert.deepEqual([job.done, job.total, job.result.rows], [total, total, total])
+  const file = await coordinator.get(job.result_url)
+  assert.equal(file.status, 200)
+  assert.equal(file.body.subarray(0, 2).toString('latin1'), 'PK')
+  // A client user's export holds only their client's assignments; the coordinator's job is not theirs.
+  const theirsTotal = (await client2.get('/api/v1/assignments?limit=1')).body.total
+  const own = await waitForJob(client2, (await client2.post('/api/v1/exports/assignments')).body.id)
+  assert.equal(own.state, 'succeeded', own.message)
+  assert.equal(own.result.rows, theirsTotal)
+  assert.ok(theirsTotal < total)
+  assert.equal((await client2.get(`/api/v1/jobs/${job.id}`)).status, 404)
+  assert.equal((await client2.get(job.result_url)).status, 404)
+  assert.equal((await coordinator.post('/api/v1/exports/assignments?sort=salary')).status, 400)
 })

@@ -1,5 +1,6 @@
 // Shared helpers for the browser journeys: starts `concord serve` on a free loopback port with a
 // fresh demo database, launches Debian's chromium through playwright-core, and saves screenshots.
+import { after, before } from 'node:test'
 import { spawn, spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import fs from 'node:fs'
@@ -169,4 +170,21 @@ export async function until(fn, what, timeout = 20_000) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last})`)
     await sleep(100)
   }
+}
+
+/**
+ * A suite's demo server and browser: started before its tests, stopped after. Returns an object whose
+ * `server` and `browser` are set once started.
+ */
+export function suiteServerAndBrowser(options) {
+  const env = {}
+  before(async () => {
+    env.server = await startServer(options)
+    env.browser = await launchBrowser()
+  })
+  after(async () => {
+    await env.browser?.close().catch(() => {})
+    await env.server?.stop()
+  })
+  return env
 }

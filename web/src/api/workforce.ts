@@ -1,6 +1,6 @@
 // The workforce API (issue 4): programmes, workers, PSRs, assignments, timecards, reports, the VMS audit.
 import { buildQuery, getJson, request } from './http'
-import type { Page } from './types'
+import type { Job, Page } from './types'
 
 const V1 = '/api/v1'
 
@@ -62,6 +62,10 @@ function clean(f: ListFilters): Record<string, string | undefined> {
 
 export function listRecords<T = Row>(path: string, f: ListFilters, cursor?: string | null, limit = 50) {
   return getJson<Page<T>>(`${V1}/${path}`, { ...clean(f), limit, cursor: cursor || undefined })
+}
+/** The list's XLSX as a background job (202 with the job to follow). */
+export async function startExportJob(path: string, f: ListFilters): Promise<Job> {
+  return (await request<Job>(`${V1}/exports/${path}`, { method: 'POST', body: {}, query: clean(f) })).data
 }
 export function exportUrl(path: string, format: 'csv' | 'xlsx', f: ListFilters) {
   return `${V1}/${path}/export.${format}${buildQuery(clean(f))}`
@@ -250,4 +254,31 @@ export interface ReminderRun {
 export async function sendReminders(report: 'missing-timecards' | 'pending-approvals' | 'rejected', weekStart?: string) {
   const query = weekStart ? { week_start: weekStart } : undefined
   return (await request<ReminderRun>(`${V1}/workforce/reports/${report}/reminders`, { method: 'POST', body: {}, query })).data
+}
+
+/** A programme's message or letter template (its own text, or the default). */
+export interface MessageTemplate {
+  kind: string
+  title: string
+  placeholders: { name: string; example: string }[]
+  custom: boolean
+  subject: string
+  body: string
+  default_subject: string
+  default_body: string
+  version: number
+  updated_at: string | null
+}
+const templatesPath = (programmeId: number) => `${V1}/programmes/${programmeId}/templates`
+export function programmeTemplates(programmeId: number) {
+  return getJson<{ items: MessageTemplate[] }>(templatesPath(programmeId))
+}
+export async function saveTemplate(programmeId: number, kind: string, body: { subject: string; body: string; version: number }) {
+  return (await request<MessageTemplate>(`${templatesPath(programmeId)}/${kind}`, { method: 'PUT', body })).data
+}
+export async function resetTemplate(programmeId: number, kind: string) {
+  return (await request<MessageTemplate>(`${templatesPath(programmeId)}/${kind}`, { method: 'DELETE' })).data
+}
+export async function previewTemplate(programmeId: number, kind: string, body: { subject: string; body: string }) {
+  return (await request<{ subject: string; body: string }>(`${templatesPath(programmeId)}/${kind}/preview`, { method: 'POST', body })).data
 }

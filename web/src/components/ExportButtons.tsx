@@ -6,14 +6,28 @@ import { errorMessage } from '../api/http'
 
 type Format = 'csv' | 'xlsx'
 
-/** "Export CSV" and "Export XLSX": downloads `url(format)` as `<filename>.<format>`, a spinner on the one under way. */
-export function ExportButtons({ url, filename, what }: { url: (format: Format) => string; filename: string; what?: string }) {
+/**
+ * "Export CSV" and "Export XLSX": downloads `url(format)` as `<filename>.<format>`, a spinner on the one under way.
+ * `xlsxInBackground`, when given, replaces the XLSX download (a long list: a background job with a progress bar).
+ */
+export function ExportButtons({
+  url,
+  filename,
+  what,
+  xlsxInBackground,
+}: {
+  url: (format: Format) => string
+  filename: string
+  what?: string
+  xlsxInBackground?: () => Promise<void>
+}) {
   const [downloading, setDownloading] = useState<Format | null>(null)
 
   async function exportFile(format: Format) {
     setDownloading(format)
     try {
-      await downloadFile(url(format), `${filename}.${format}`)
+      if (format === 'xlsx' && xlsxInBackground) await xlsxInBackground()
+      else await downloadFile(url(format), `${filename}.${format}`)
     } catch (e) {
       notifications.show({ color: 'red', title: 'Export failed', message: errorMessage(e) })
     } finally {

@@ -169,7 +169,12 @@ export function ProgrammePage() {
   return (
     <Stack gap="md">
       <WorkforceNav />
-      <Title order={2}>{String(p.name)}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{String(p.name)}</Title>
+        <Button component={Link} to={`/workforce/programmes/${id}/templates`} variant="light" data-testid="programme-templates">
+          Messages and letters
+        </Button>
+      </Group>
       <Paper withBorder p="md">
         <Fields
           record={p}

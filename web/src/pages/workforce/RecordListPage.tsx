@@ -1,9 +1,11 @@
-import { useMemo, type ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
 import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table'
 import { Link } from 'react-router'
-import { exportUrl, listRecords, type Row } from '../../api/workforce'
+import { exportUrl, listRecords, startExportJob, type Row } from '../../api/workforce'
+import type { Job } from '../../api/types'
+import { ExportJobPanel } from '../../components/ExportJobPanel'
 import { ExportButtons } from '../../components/ExportButtons'
 import { ListTable, RowCells, showingText, SortableHeaderRows } from '../../components/ListTable'
 import { formatDateTime, humanize } from '../../lib/format'
@@ -40,6 +42,9 @@ export function StatusBadge({ value }: { value: unknown }) {
     </Badge>
   )
 }
+
+/** Lists longer than this export their XLSX in the background, with a progress bar. */
+export const BACKGROUND_EXPORT_ROWS = 500
 
 export interface ColumnSpec {
   key: string
@@ -81,6 +86,7 @@ export function RecordListPage({
   actions?: ReactNode
 }) {
   const { params, update } = useUrlParams()
+  const [job, setJob] = useState<Job | null>(null)
   const [search, setSearch] = useDebouncedUrlSearch(params, update)
   const query: Record<string, string | null> = { q: params.get('q'), sort: params.get('sort') ?? defaultSort }
   for (const f of filters) query[f.key] = params.get(f.key)
@@ -163,13 +169,22 @@ export function RecordListPage({
             />
           ))}
           <Group gap="xs" ml="auto">
-            <ExportButtons url={(format) => exportUrl(path, format, query)} filename={path.replace(/\//g, '-')} />
+            <ExportButtons
+              url={(format) => exportUrl(path, format, query)}
+              filename={path.replace(/\//g, '-')}
+              xlsxInBackground={
+                (list.data?.pages[0]?.total ?? 0) > BACKGROUND_EXPORT_ROWS
+                  ? async () => setJob(await startExportJob(path, query))
+                  : undefined
+              }
+            />
             <Button variant="subtle" onClick={() => list.refetch()}>
               Refresh
             </Button>
           </Group>
         </Group>
       </Paper>
+      {job && <ExportJobPanel key={job.id} initial={job} onClose={() => setJob(null)} />}
       <ListTable
         query={list}
         errorTitle={`Could not load ${noun}`}

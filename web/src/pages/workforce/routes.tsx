@@ -3,6 +3,7 @@ import { AssignmentPage } from './AssignmentPage'
 import { ProgrammePage, WorkerPage } from './DetailPages'
 import { PsrImportPage, PsrPage } from './PsrPages'
 import { TimecardImportPage } from './TimecardImportPage'
+import { TemplatesPage } from './TemplatesPage'
 import { TimecardsPage } from './TimecardsPage'
 import { VmsAuditPage } from './VmsAuditPage'
 import { WorkforceHomePage } from './WorkforceHomePage'
@@ -17,6 +18,7 @@ export function workforceRoutes(role: string | undefined) {
       <Route path="workforce/home" element={<WorkforceHomePage />} />
       <Route path="workforce/programmes" element={<ProgrammesPage />} />
       <Route path="workforce/programmes/:id" element={<ProgrammePage />} />
+      <Route path="workforce/programmes/:id/templates" element={<TemplatesPage />} />
       <Route path="workforce/workers" element={<WorkersPage />} />
       <Route path="workforce/workers/:id" element={<WorkerPage />} />
       <Route path="workforce/psrs" element={<PsrsPage />} />
