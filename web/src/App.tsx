@@ -9,6 +9,7 @@ import { ClientImportPage } from './pages/ClientImportPage'
 import { ClientsListPage } from './pages/ClientsListPage'
 import { LoginPage } from './pages/LoginPage'
 import { NotBuiltPage } from './pages/NotBuiltPage'
+import { OutboxPage } from './pages/mail/OutboxPage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { ReconRunPage } from './pages/ReconRunPage'
 import { ReconRunsPage } from './pages/ReconRunsPage'
@@ -71,6 +72,7 @@ export function App() {
         <Route path="service-desk/cases/:id" element={<CaseDetailPage />} />
         <Route path="service-desk/dashboard" element={<ServiceDashboardPage />} />
         <Route path="agency/*" element={<AgencyRoutes />} />
+        <Route path="outbox" element={<OutboxPage />} />
         {MODULES.filter((m) => !m.built).map((m) => (
           <Route key={m.key} path={m.path.slice(1)} element={<NotBuiltPage module={m} />} />
         ))}
