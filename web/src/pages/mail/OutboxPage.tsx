@@ -149,7 +149,7 @@ export function OutboxPage() {
         empty={rows.length === 0}
         emptyText={filters.status || filters.purpose || q ? 'No messages match these filters.' : 'Nothing has been sent yet.'}
         loadingLabel="Loading the outbox"
-        count={list.data ? showingText(rows.length, undefined, 'messages') : ''}
+        count={list.data ? showingText(rows.length, undefined, rows.length === 1 ? 'message' : 'messages') : ''}
         countTestId="outbox-count"
       >
         {table.getRowModel().rows.map((r) => (
