@@ -165,6 +165,15 @@ CREATE TABLE case_scorecards (
   comment TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL
 )
+)sql"},
+          // Quality reviews: who was reviewed (the case's assignee and queue then), edits with a version.
+          {"0501_service_scorecards", R"sql(
+ALTER TABLE case_scorecards ADD COLUMN agent_id {{int}} REFERENCES users(id);
+ALTER TABLE case_scorecards ADD COLUMN queue_id {{int}} REFERENCES service_queues(id);
+ALTER TABLE case_scorecards ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE case_scorecards ADD COLUMN version {{int}} NOT NULL DEFAULT 1;
+CREATE UNIQUE INDEX case_scorecards_case ON case_scorecards (case_id);
+CREATE INDEX case_scorecards_agent ON case_scorecards (agent_id, created_at)
 )sql"}};
 }
 
