@@ -99,14 +99,15 @@ TEST_P(DeskTest, AnotherTenantGetsNotFoundEverywhere) {
   ASSERT_EQ(page.items.size(), 1u);
   EXPECT_EQ(page.items[0].id, mine.id);
   // A worker sees only the cases they opened.
+  const int64_t wes = Worker("Wes", "Worker");
   const auth::Principal worker{.user_id = User("w@x.test", "Wes Worker", "worker"), .email = "w@x.test", .name = "Wes Worker",
-                               .role = auth::Role::kWorker, .worker_id = 77};
+                               .role = auth::Role::kWorker, .worker_id = wes};
   CaseInput in;
   in.subject = "My timecard";
   in.description = "Missing Tuesday";
   in.category = "timecard";
   const Case own = desk_->Create(worker, in, "t").value();
-  EXPECT_EQ(own.requester_worker_id, 77);
+  EXPECT_EQ(own.requester_worker_id, wes);
   EXPECT_EQ(own.channel, "portal");
   EXPECT_EQ(desk_->List(worker, {}).value().total, 1);
   EXPECT_EQ(HttpStatus(desk_->Get(worker, mine.id).error().kind), 404);

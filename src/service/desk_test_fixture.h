@@ -8,8 +8,10 @@
 
 #include "auth/accounts.h"
 #include "clients/client_store.h"
+#include "reconciliation/work_store.h"
 #include "service/sla_test_util.h"
 #include "store/testing.h"
+#include "workforce/service.h"
 
 namespace concord::service {
 
@@ -21,7 +23,8 @@ class DeskTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     fresh_ = store::testing::MakeFreshDatabase(GetParam());
     std::vector<store::Migration> migrations;
-    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(), Migrations()})
+    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
+                      reconciliation::Migrations(), workforce::Migrations(), Migrations()})
       migrations.insert(migrations.end(), list.begin(), list.end());
     ASSERT_TRUE(store::Migrate(db(), migrations).ok());
     desk_ = std::make_unique<ServiceDesk>(db(), [this] { return now_; });
@@ -68,6 +71,16 @@ class DeskTest : public ::testing::TestWithParam<std::string> {
         ->Query("INSERT INTO users (email, name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, 'x', "
                 "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id",
                 {email, name, role})
+        .value()
+        .at(0)
+        .Int(0);
+  }
+  int64_t Worker(const std::string& first, const std::string& last) {
+    auto conn = db().Acquire();
+    return (*conn)
+        ->Query("INSERT INTO wf_workers (first_name, last_name, worker_type, created_at, updated_at) VALUES (?, ?, "
+                "'w2', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id",
+                {first, last})
         .value()
         .at(0)
         .Int(0);
