@@ -10,11 +10,11 @@
 #include "auth/principal.h"
 #include "io/table.h"
 #include "jobs/jobs.h"
+#include "mail/smtp.h"
 #include "service/board.h"
 #include "service/case_store.h"
 #include "service/quality_store.h"
 #include "service/report.h"
-#include "service/smtp.h"
 
 namespace concord::service {
 
@@ -178,7 +178,7 @@ class ServiceDesk {
   // address it was sent to. The same Message-ID twice is taken once.
   Result<MailIngest> IngestMail(const std::string& raw, const std::string& request_id);
   // Replies on cases with a requester address go out through this relay (see smtp.h).
-  void UseSmtp(SmtpConfig config);
+  void UseSmtp(mail::SmtpConfig config);
   void SetMailHook(MailHook hook) { mail_hook_ = std::move(hook); }
   Instant Now() const { return now_(); }
   store::Database& db() { return db_; }

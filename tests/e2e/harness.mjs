@@ -25,7 +25,7 @@ export const USERS = {
 
 export const VIEWPORT = { width: 1366, height: 768 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer()
     srv.unref()

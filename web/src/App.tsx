@@ -9,6 +9,7 @@ import { ClientImportPage } from './pages/ClientImportPage'
 import { ClientsListPage } from './pages/ClientsListPage'
 import { LoginPage } from './pages/LoginPage'
 import { NotBuiltPage } from './pages/NotBuiltPage'
+import { OutboxPage } from './pages/mail/OutboxPage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { ReconRunPage } from './pages/ReconRunPage'
 import { ReconRunsPage } from './pages/ReconRunsPage'
@@ -77,6 +78,7 @@ export function App() {
         <Route path="service-desk/board" element={<SupervisorBoardPage />} />
         <Route path="service-desk/settings" element={<DeskSettingsPage />} />
         <Route path="agency/*" element={<AgencyRoutes />} />
+        <Route path="outbox" element={<OutboxPage />} />
         {MODULES.filter((m) => !m.built).map((m) => (
           <Route key={m.key} path={m.path.slice(1)} element={<NotBuiltPage module={m} />} />
         ))}
