@@ -10,8 +10,10 @@
 #include "clients/client_store.h"
 #include "mail/mime.h"
 #include "mail/smtp_testing.h"
+#include "reconciliation/work_store.h"
 #include "service/desk.h"
 #include "store/testing.h"
+#include "workforce/service.h"
 
 namespace concord::service {
 namespace {
@@ -37,7 +39,8 @@ class MailTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     fresh_ = store::testing::MakeFreshDatabase(GetParam());
     std::vector<store::Migration> migrations;
-    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(), Migrations()})
+    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
+                      reconciliation::Migrations(), workforce::Migrations(), Migrations()})
       migrations.insert(migrations.end(), list.begin(), list.end());
     ASSERT_TRUE(store::Migrate(db(), migrations).ok());
     desk_ = std::make_unique<ServiceDesk>(db());
