@@ -17,6 +17,7 @@
 #include "reconciliation/routes.h"
 #include "service/routes.h"
 #include "store/migrate.h"
+#include "workforce/reminders.h"
 #include "workforce/routes.h"
 #include "workforce/routes_cases.h"
 #include "wfm/routes.h"
@@ -116,6 +117,8 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->workforce = std::make_unique<workforce::WorkforceService>(*platform->db, platform->key);
   platform->workforce->UseReconciliation(platform->reconciliation.get());
   platform->workforce->RegisterJobs(platform->jobs);
+  TRY(workforce::ScheduleWeeklyReminders(*platform->db,
+                                         std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
   workforce::WorkforceService* workforce_service = platform->workforce.get();
   platform->reconciliation->RegisterSource(
       "assignments",
