@@ -1,21 +1,12 @@
 // OpenAPI component schemas of the agency's records (referenced by its routes as #/components/schemas/Agency*).
 #include "agency/meeting_rules.h"
+#include "agency/openapi_types.h"
 #include "agency/routes.h"
 
 namespace concord::agency {
 namespace {
 
-using nlohmann::json;
-
-json Str() { return {{"type", "string"}}; }
-json NullableStr() { return {{"type", {"string", "null"}}}; }
-json NullableInt() { return {{"type", {"integer", "null"}}}; }
-json Int() { return {{"type", "integer"}}; }
-json Bool() { return {{"type", "boolean"}}; }
-json Amount() { return {{"type", "string"}, {"description", "decimal amount, e.g. \"1730.00\""}}; }
-json Enum(std::vector<std::string> values) { return {{"type", "string"}, {"enum", values}}; }
-json Array(json item) { return {{"type", "array"}, {"items", std::move(item)}}; }
-json Object(json properties) { return {{"type", "object"}, {"properties", std::move(properties)}}; }
+using namespace openapi_types;
 
 const std::vector<std::string> kJobStatuses = {"open", "in_progress", "on_hold", "completed", "invoiced", "closed",
                                                "cancelled"};
@@ -85,22 +76,7 @@ nlohmann::json OpenApiSchemas() {
        {"distribute_by", Str()}, {"distributed_at", NullableStr()}, {"distributed_to", Str()},
        {"distributed_late", Bool()}, {"author", Str()}, {"action_items", Array(action_item)}, {"version", Int()},
        {"created_at", Str()}});
-  return {
-      {"AgencySettings",
-       Object({{"job_pattern", Str()}, {"invoice_pattern", Str()}, {"credit_note_pattern", Str()},
-               {"entry_window_days", Int()}, {"time_zone", Str()}, {"holidays", Array(Str())},
-               {"locked_through", NullableStr()}, {"contact_report_days", Int()}, {"version", Int()}})},
-      {"AgencyRate", Object({{"id", Int()}, {"client_id", NullableInt()}, {"role", Str()}, {"effective_from", Str()},
-                             {"rate", Amount()}, {"currency", Str()}})},
-      {"AgencyAccount",
-       Object({{"client_id", Int()}, {"client_code", Str()}, {"client_name", Str()}, {"industry", Str()},
-               {"org_structure", Str()}, {"products", Str()}, {"services", Str()}, {"markets", Str()},
-               {"distribution", Str()}, {"branding_requirements", Str()},
-               {"team", Array(Object({{"user_id", Int()}, {"role", Enum(kTeamSeats)}, {"backup_user_id", NullableInt()},
-                                      {"name", Str()}, {"backup_name", Str()}}))},
-               {"contact_preferences", Array(Object({{"contact_id", Int()}, {"preferred_method", Enum(kContactMethods)},
-                                                     {"branding_requirements", Str()}, {"contact_name", Str()}}))},
-               {"version", Int()}, {"updated_at", Str()}})},
+  json schemas = {
       {"AgencyJob", job},
       {"AgencyJobInput",
        Object({{"client_id", Int()}, {"title", Str()}, {"job_type", Str()}, {"description", Str()}, {"brief", Str()},
@@ -154,6 +130,8 @@ nlohmann::json OpenApiSchemas() {
                {"months", Array(Object({{"month", Str()}, {"pipeline", Amount()}, {"committed", Amount()},
                                         {"burn", Amount()}, {"expected", Amount()}}))}})},
   };
+  schemas.update(AccountOpenApiSchemas());  // openapi_accounts.cpp
+  return schemas;
 }
 
 }  // namespace concord::agency

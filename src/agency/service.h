@@ -18,9 +18,15 @@ namespace concord::agency {
 
 struct AccountInput {
   std::optional<std::string> client_code, industry, org_structure, products, services, markets, distribution,
-      branding_requirements;
+      branding_requirements, processes, reporting_preferences;
   std::optional<std::vector<TeamSeat>> team;
   std::optional<std::vector<ContactPreference>> contact_preferences;
+  std::optional<std::vector<ApprovalStep>> approval_chain;
+  std::optional<std::vector<KeyDate>> key_dates;
+};
+
+struct AccountFileInput {
+  std::string title, category, file_name, content_type, bytes;
 };
 
 struct RateInput {
@@ -120,9 +126,18 @@ class AgencyService {
 
   // Account knowledge: one per client account.
   Result<std::vector<Account>> Accounts(const auth::Principal& caller);
+  Result<std::pair<std::vector<Account>, KeyedRows>> ListAccounts(const auth::Principal& caller, const ListQuery& query);
   Result<Account> GetAccount(const auth::Principal& caller, int64_t client_id);
   Result<Account> SaveAccount(const auth::Principal& caller, int64_t client_id, std::optional<int64_t> expected_version,
                               const AccountInput& input, const std::string& request_id);
+
+  // The account's files (account_files_service.cpp): upload, list, download, archive / restore.
+  Result<std::vector<AccountFile>> AccountFiles(const auth::Principal& caller, int64_t client_id, bool with_archived);
+  Result<AccountFile> AddAccountFile(const auth::Principal& caller, int64_t client_id, const AccountFileInput& input,
+                                     const std::string& request_id);
+  Result<std::pair<AccountFile, std::string>> AccountFileContent(const auth::Principal& caller, int64_t id);
+  Result<AccountFile> ArchiveAccountFile(const auth::Principal& caller, int64_t id, int64_t expected_version,
+                                         bool archived, const std::string& request_id);
 
   // Jobs.
   Result<std::pair<std::vector<JobView>, KeyedRows>> ListJobs(const auth::Principal& caller, const ListQuery& query);
@@ -202,6 +217,7 @@ class AgencyService {
 
 // Audit and API views.
 nlohmann::json ToJson(const Account& account);
+nlohmann::json ToJson(const AccountFile& file);
 nlohmann::json ToJson(const Job& job);
 nlohmann::json ToJson(const JobView& view);
 nlohmann::json ToJson(const JobAlert& alert);

@@ -1,10 +1,13 @@
 import { Route, Routes } from 'react-router'
 import { NotFoundPage } from '../NotFoundPage'
+import { AgencyAccountPage } from './AgencyAccountPage'
+import { AgencyAccountsPage } from './AgencyAccountsPage'
 import { AgencyHomePage } from './AgencyHomePage'
 import { AgencyJobPage } from './AgencyJobPage'
 import { AgencyJobsPage } from './AgencyJobsPage'
 import { AgencyMeetingsPage } from './AgencyMeetingsPage'
 import { AgencyReportsPage } from './AgencyReportsPage'
+import { AgencySettingsPage } from './AgencySettingsPage'
 import { AgencyTimePage } from './AgencyTimePage'
 
 /** The agency module's screens under /agency. */
@@ -17,6 +20,9 @@ export function AgencyRoutes() {
       <Route path="time" element={<AgencyTimePage />} />
       <Route path="reports" element={<AgencyReportsPage />} />
       <Route path="meetings" element={<AgencyMeetingsPage />} />
+      <Route path="accounts" element={<AgencyAccountsPage />} />
+      <Route path="accounts/:id" element={<AgencyAccountPage />} />
+      <Route path="settings" element={<AgencySettingsPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   )
