@@ -367,8 +367,10 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
                     {"body", TRY(WorkerMessage(text.body, record, worker, message_extra))},
                     {"author_name", caller.name},
                     {"occurred_at", store::NowText()}};
-      TRY(Insert(c, TimelineTable(), caller, entry, request_id));
+      const json recorded = TRY(Insert(c, TimelineTable(), caller, entry, request_id));
+      TRY(MailEntry(c, caller, recorded, Text(worker, "email"), "worker_message", {}, request_id));
     }
+    if (event == AssignmentEvent::kEnd) TRY(SendSeparationLetter(c, caller, saved, worker, request_id));
     return saved;
   });
 }

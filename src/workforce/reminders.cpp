@@ -91,7 +91,9 @@ Result<ReminderRun> SendReminders(WorkforceService& service, const auth::Princip
                   {"subject", subject},
                   {"body", TRY(FillTemplate(tmpl.body, values))}};
     entry["assignment_id"] = row["assignment_id"];
-    TRY(service.AddTimelineEntry(caller, worker_id, entry, request_id));
+    // Recorded on the worker's timeline and mailed: to the manager for approvals, else to the worker.
+    const MailCopy copy{report == "pending-approvals" ? "manager" : "worker", "timecard_reminder"};
+    TRY(service.AddTimelineEntry(caller, worker_id, entry, request_id, copy));
     ++run.sent;
   }
   return run;

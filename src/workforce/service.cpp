@@ -185,12 +185,13 @@ Result<std::string> WorkforceService::RevealWorkerTaxId(const auth::Principal& c
 }
 
 Result<json> WorkforceService::AddTimelineEntry(const auth::Principal& caller, int64_t worker_id, const json& input,
-                                                const std::string& request_id) {
+                                                const std::string& request_id, const std::optional<MailCopy>& mail) {
   if (auto errors = ValidateInput(TimelineInput(), input, true); !errors.empty()) {
     return InvalidInput(std::move(errors), "The timeline entry");
   }
   return db_.Transact<json>([&](store::Connection& c) -> Result<json> {
-    TRY(LoadRecord(c, WorkerTable(), caller, worker_id));
+    const json worker = TRY(LoadRecord(c, WorkerTable(), caller, worker_id));
+    std::string manager_email;
     json entry = {{"worker_id", worker_id},
                   {"direction", "internal"},
                   {"author_name", caller.name},
@@ -203,8 +204,15 @@ Result<json> WorkforceService::AddTimelineEntry(const auth::Principal& caller, i
                             "The timeline entry");
       }
       entry["client_id"] = a["client_id"];
+      manager_email = a.value("manager_email", json("")).is_string() ? a.value("manager_email", "") : "";
     }
-    return Insert(c, TimelineTable(), caller, entry, request_id);
+    json saved = TRY(Insert(c, TimelineTable(), caller, entry, request_id));
+    if (mail) {
+      const std::string worker_email = worker.value("email", json("")).is_string() ? worker.value("email", "") : "";
+      saved["outbox_id"] = TRY(MailEntry(c, caller, saved, mail->recipient == "manager" ? manager_email : worker_email,
+                                         mail->purpose, {}, request_id));
+    }
+    return saved;
   });
 }
 

@@ -9,6 +9,7 @@
 // "timecard", …) are those link keys; this module keeps no case table of its own.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "crypto/crypto.h"
 #include "io/table.h"
 #include "jobs/jobs.h"
+#include "mail/mime.h"
 #include "store/migrate.h"
 #include "workforce/audits.h"
 #include "workforce/classification_recheck.h"
@@ -49,6 +51,12 @@ struct TimecardImportReport {
   int unchanged = 0;
 };
 
+// An e-mail copy of an outbound timeline message.
+struct MailCopy {
+  std::string recipient;  // "worker" or "manager" (the assignment's manager_email)
+  std::string purpose;    // the outbox's purpose: "timecard_reminder", "worker_message", …
+};
+
 class WorkforceService {
  public:
   WorkforceService(store::Database& db, const crypto::FieldKey& key) : db_(db), key_(key) {}
@@ -71,8 +79,11 @@ class WorkforceService {
                             const std::string& request_id);
   Result<std::string> RevealWorkerTaxId(const auth::Principal& caller, int64_t id, const std::string& request_id);
   // The worker's timeline: messages, calls and notes, newest first.
+  // `mail`: the entry also goes out by e-mail (mail::Enqueue, in the same transaction) to the worker or to
+  // the entry's assignment's manager; nothing is queued when they have no address.
   Result<json> AddTimelineEntry(const auth::Principal& caller, int64_t worker_id, const json& input,
-                                const std::string& request_id);
+                                const std::string& request_id,
+                                const std::optional<MailCopy>& mail = std::nullopt);
 
   // PSRs: entered from a client system, or imported from a VMS export through the programme's VMS
   // field mapping (all or nothing; the same file twice changes nothing). Details the programme requires
@@ -202,6 +213,18 @@ class WorkforceService {
                      const std::optional<RecheckNeed>& need, const std::string& request_id);
   Status CloseRecheck(store::Connection& c, const auth::Principal& caller, json& after, const json& determination,
                       const std::string& request_id);
+  // Queues an outbound timeline `entry` (subject, body) as an e-mail to `to` (skipped when empty), naming the
+  // record it concerns; returns the outbox id or 0.
+  Result<int64_t> MailEntry(store::Connection& c, const auth::Principal& caller, const json& entry,
+                            const std::string& to, const std::string& purpose,
+                            std::vector<mail::MailAttachment> attachments, const std::string& request_id);
+  // Renders the ended assignment's separation letter (its programme's template), audits its issue with the
+  // SHA-256, and returns the PDF's bytes and the letter's subject and text.
+  Result<std::pair<std::string, TemplateText>> IssueSeparationLetter(store::Connection& c, const auth::Principal& caller,
+                                                                     int64_t assignment_id, const std::string& request_id);
+  // On the end event: the letter on the worker's timeline and by e-mail with the PDF attached.
+  Status SendSeparationLetter(store::Connection& c, const auth::Principal& caller, const json& assignment,
+                              const json& worker, const std::string& request_id);
   store::Database& db_;
   const crypto::FieldKey& key_;
   reconciliation::ReconciliationService* reconciliation_ = nullptr;

@@ -13,6 +13,7 @@
 #include "auth/accounts.h"
 #include "clients/service.h"
 #include "jobs/jobs.h"
+#include "mail/outbox.h"
 #include "reconciliation/service.h"
 #include "store/testing.h"
 #include "workforce/export_job.h"
@@ -37,7 +38,7 @@ class WorkforceServiceTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     fresh_ = store::testing::MakeFreshDatabase(GetParam());
     std::vector<store::Migration> migrations;
-    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
+    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), mail::Migrations(), clients::Migrations(),
                       reconciliation::Migrations(), Migrations()}) {
       migrations.insert(migrations.end(), list.begin(), list.end());
     }
@@ -56,6 +57,7 @@ class WorkforceServiceTest : public ::testing::TestWithParam<std::string> {
     }
     reconciliation_ = std::make_unique<reconciliation::ReconciliationService>(db());
     reconciliation_->RegisterJobs(registry_);
+    mail::RegisterDelivery(registry_, db(), mail::DeliveryConfig{});  // no relay: messages are held
     service_ = std::make_unique<WorkforceService>(db(), key_);
     service_->UseReconciliation(reconciliation_.get());
     programme_ = Ok(service_->CreateProgramme(coordinator_,
@@ -77,6 +79,11 @@ class WorkforceServiceTest : public ::testing::TestWithParam<std::string> {
     return std::move(result).value();
   }
   int64_t Version(const json& record) { return record["version"].get<int64_t>(); }
+  // Runs every due job (mail deliveries queued by messages come before later jobs).
+  void RunJobs() {
+    while (jobs::RunOne(db(), registry_, "w").value_or(false)) {
+    }
+  }
   int64_t Count(const std::string& sql, std::vector<store::Value> params = {}) {
     auto conn = db().Acquire();
     return (*conn)->QueryOne(sql, params).value().Int(0);
@@ -508,7 +515,7 @@ TEST_P(WorkforceServiceTest, TheWeeklyReminderJobRemindsLastWeeksMissingTimecard
                     job_id = TRY(jobs::Enqueue(c, {kReminderJob, {{"today", "2026-11-18"}}}));
                     return {};
                   }).ok());
-  EXPECT_TRUE(jobs::RunOne(db(), registry_, "w").value());
+  RunJobs();
   auto conn = db().Acquire().value();
   const jobs::Job job = jobs::Get(*conn, job_id).value();
   ASSERT_EQ(job.state, "succeeded") << job.message;
@@ -655,7 +662,7 @@ TEST_P(WorkforceServiceTest, AListExportsToXlsxInTheBackgroundInTheCallersScope)
     const json job = Ok(service_->EnqueueExport(
         caller, ExportPayload(caller, PsrTable(), "PSRs", {"vms_work_order_id", "worker_last_name"}, "psrs", everything),
         "t"));
-    EXPECT_TRUE(jobs::RunOne(db(), registry_, "w").value());
+    RunJobs();
     auto conn = db().Acquire().value();
     return jobs::Get(*conn, job["id"].get<int64_t>()).value();
   };
@@ -671,6 +678,34 @@ TEST_P(WorkforceServiceTest, AListExportsToXlsxInTheBackgroundInTheCallersScope)
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE entity = 'job' AND action = 'enqueue'"), 1);
   // Another client's user: the same export holds none of this client's PSRs.
   EXPECT_EQ(run(other_).result["rows"], 0);
+}
+
+TEST_P(WorkforceServiceTest, MessagesRemindersAndTheSeparationLetterGoToTheOutbox) {
+  json a = ActiveAssignment();  // Maria Garcia <maria.garcia@example.test>
+  const std::string id = std::to_string(a["id"].get<int64_t>());
+  const auto queued = [&](const std::string& purpose, const std::string& subject) {
+    return Count("SELECT COUNT(*) FROM mail_outbox WHERE status = 'queued' AND purpose = ? AND subject = ? AND "
+                 "to_addresses LIKE '%maria.garcia@example.test%' AND entity = 'assignment' AND entity_id = ?",
+                 {purpose, subject, id});
+  };
+  EXPECT_EQ(queued("worker_message", "Your assignment: activate"), 1);
+  Ok(SendReminders(*service_, coordinator_, "missing-timecards", Date::Parse("2026-11-18").value(), std::nullopt, "t"));
+  EXPECT_EQ(queued("timecard_reminder", "Reminder: timecard for the week of 2026-11-09 (sent the week of 2026-11-16)"), 1);
+  // Sent once a week: again the same week, nothing more queued.
+  Ok(SendReminders(*service_, coordinator_, "missing-timecards", Date::Parse("2026-11-19").value(), std::nullopt, "t"));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM mail_outbox WHERE purpose = 'timecard_reminder'"), 1);
+  // The end: the letter on the timeline and queued with its PDF attached.
+  a = Event(a, {{"event", "give_notice"}, {"end_reason", "completed"}});
+  a = Event(a, {{"event", "end"}, {"last_day_worked", "2026-11-20"}});
+  EXPECT_EQ(queued("separation_letter", "Separation letter"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_timeline WHERE subject = 'Separation letter' AND body LIKE 'Dear Maria Garcia,%'"),
+            1);
+  auto conn = db().Acquire().value();
+  const auto file = conn->QueryOne("SELECT f.name FROM mail_outbox o JOIN mail_outbox_attachments x ON x.outbox_id = o.id "
+                                   "JOIN files f ON f.id = x.file_id WHERE o.purpose = 'separation_letter'",
+                                   {});
+  ASSERT_TRUE(file.ok());
+  EXPECT_EQ(file->Text(0), "separation-letter-" + id + ".pdf");
 }
 
 TEST_P(WorkforceServiceTest, AnotherTenantOrAnotherWorkerFindsNothing) {
@@ -714,7 +749,7 @@ TEST_P(WorkforceServiceTest, TheVmsAuditFindsTheDisagreementAndClearsPendingUpda
   const int64_t programme_id = programme_["id"].get<int64_t>();
   auto run = [&](const std::string& vms) {
     const json started = Ok(service_->StartVmsAudit(coordinator_, programme_id, vms, "fieldglass.csv", "t"));
-    EXPECT_TRUE(jobs::RunOne(db(), registry_, "w").value());
+    RunJobs();
     return Ok(service_->ApplyVmsAudit(coordinator_, programme_id, "t"));
   };
   const std::string header =

@@ -37,8 +37,8 @@ export function ReminderButton({
       </Button>
       <Text size="xs" c="dimmed" data-testid={`remind-${report}-result`}>
         {run
-          ? `${run.sent} reminder(s) recorded on the timelines; ${run.already_sent} already reminded the week of ${run.week_of}.`
-          : `To ${WHO[report]}. Recorded on the timeline, not mailed.`}
+          ? `${run.sent} reminder(s) recorded on the timelines and queued for e-mail; ${run.already_sent} already reminded the week of ${run.week_of}.`
+          : `To ${WHO[report]}: recorded on the timeline and e-mailed (Outbox).`}
       </Text>
     </Group>
   )
