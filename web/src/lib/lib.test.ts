@@ -97,12 +97,14 @@ describe('modules', () => {
       'Benefits',
       'Group billing',
       'Agency accounts',
+      'Outbox',
       'Jobs',
       'Audit',
       'Administration',
     ])
     expect(modulesFor('admin')).toHaveLength(MODULES.length)
     expect(modulesFor('client_user').some((m) => m.key === 'admin')).toBe(false)
+    expect(modulesFor('client_user').some((m) => m.key === 'outbox')).toBe(false)
     expect(modulesFor('worker').some((m) => m.key === 'clients')).toBe(false)
     expect(homePath('coordinator')).toBe('/clients')
     expect(homePath('worker')).toBe('/workforce')
