@@ -32,7 +32,7 @@ Status CaseWriter::ChangeStatus(Case& c, const std::string& status) {
   const bool was_solved = c.status == "solved" || c.status == "closed";
   if ((status == "solved" || status == "closed") && !was_solved) c.solved_at = now_.ToString();
   // Solved: the requester gets the survey link by mail (once they have answered, not again).
-  if (status == "solved" && !was_solved && !c.requester_email.empty() && !c.satisfaction) {
+  if (status == "solved" && !was_solved && !c.requester_email.empty() && !c.satisfaction && SurveyMailEnabled()) {
     TRY(mail::Enqueue(conn_, actor_, SurveyMessage(c)));
     TRY(Note(c, "survey", "Survey link sent to " + c.requester_email));
   }

@@ -11,6 +11,11 @@ std::string SurveyLink(const std::string& token) {
   return base + "/survey/" + token;
 }
 
+bool SurveyMailEnabled() {
+  const char* env = std::getenv("CONCORD_SURVEY_MAIL");
+  return !(env && std::string(env) == "off");
+}
+
 mail::Message SurveyMessage(const Case& c) {
   mail::Message m;
   m.to = {c.requester_email};

@@ -13,6 +13,10 @@ namespace concord::service {
 // + "/survey/" + token.
 std::string SurveyLink(const std::string& token);
 
+// Whether solving a case mails the survey: yes unless $CONCORD_SURVEY_MAIL is "off" (a desk that does not
+// survey; the demo generator, whose requesters are made up).
+bool SurveyMailEnabled();
+
 // The message for the case's requester ("[#n]" in the subject, so a reply threads into the case).
 mail::Message SurveyMessage(const Case& c);
 
