@@ -6,6 +6,7 @@
 #include "crypto/crypto.h"
 #include "service/routing.h"
 #include "service/sla_sync.h"
+#include "service/survey_mail.h"
 
 namespace concord::service {
 
@@ -30,6 +31,11 @@ Status CaseWriter::ChangeStatus(Case& c, const std::string& status) {
   TRY(AddEntry(c, e));
   const bool was_solved = c.status == "solved" || c.status == "closed";
   if ((status == "solved" || status == "closed") && !was_solved) c.solved_at = now_.ToString();
+  // Solved: the requester gets the survey link by mail (once they have answered, not again).
+  if (status == "solved" && !was_solved && !c.requester_email.empty() && !c.satisfaction && SurveyMailEnabled()) {
+    TRY(mail::Enqueue(conn_, actor_, SurveyMessage(c)));
+    TRY(Note(c, "survey", "Survey link sent to " + c.requester_email));
+  }
   if (status != "solved" && status != "closed") c.solved_at.reset();
   c.status = status;
   return {};

@@ -8,6 +8,7 @@
 
 #include "auth/accounts.h"
 #include "clients/client_store.h"
+#include "mail/outbox.h"
 #include "reconciliation/work_store.h"
 #include "service/sla_test_util.h"
 #include "store/testing.h"
@@ -24,7 +25,7 @@ class DeskTest : public ::testing::TestWithParam<std::string> {
     fresh_ = store::testing::MakeFreshDatabase(GetParam());
     std::vector<store::Migration> migrations;
     for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
-                      reconciliation::Migrations(), workforce::Migrations(), Migrations()})
+                      reconciliation::Migrations(), workforce::Migrations(), mail::Migrations(), Migrations()})
       migrations.insert(migrations.end(), list.begin(), list.end());
     ASSERT_TRUE(store::Migrate(db(), migrations).ok());
     desk_ = std::make_unique<ServiceDesk>(db(), [this] { return now_; });

@@ -4,6 +4,7 @@
 
 #include "auth/accounts.h"
 #include "clients/client_store.h"
+#include "mail/outbox.h"
 #include "reconciliation/work_store.h"
 #include "service/case_store.h"
 #include "store/testing.h"
@@ -17,7 +18,7 @@ class WorkerFkMigration : public ::testing::TestWithParam<std::string> {
   static std::vector<store::Migration> All() {
     std::vector<store::Migration> out;
     for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
-                      reconciliation::Migrations(), workforce::Migrations(), Migrations()})
+                      reconciliation::Migrations(), workforce::Migrations(), mail::Migrations(), Migrations()})
       out.insert(out.end(), list.begin(), list.end());
     return out;
   }

@@ -405,6 +405,36 @@ void InstallRoutes(http::Router& router, WfmService& service) {
        true, kCsvBody, kImportRef, {"file_name"}});
 
   router.Add(
+      "POST", "/api/v1/wfm/shifts/import",
+      [s](Context& ctx) {
+        return api::Guarded(ctx, Permission::kWfmPlan, [&](const auth::Principal& caller) -> Result<Response> {
+          const std::string name = ctx.request.Query("file_name").value_or("roster.csv");
+          return Response::Json(TRY(s->ImportShifts(caller, ctx.request.body, name, ctx.request.request_id)).ToJson());
+        });
+      },
+      {"Import agents' shifts from CSV: agent, queue, date, start, end (HH:MM local; an end at or before the start "
+       "runs past midnight). Each queue and date in the file gets exactly its rows; days with shifts count them "
+       "as scheduled",
+       "wfm", true, kCsvBody, kImportRef, {"file_name"}});
+
+  router.Add(
+      "GET", "/api/v1/wfm/queues/{id}/shifts",
+      [s](Context& ctx) {
+        return api::Guarded(ctx, Permission::kWfmRead, [&](const auth::Principal&) -> Result<Response> {
+          const auto shifts = TRY(s->Shifts(TRY(api::PathId(ctx)), ctx.request.Query("from").value_or("0000-01-01"),
+                                            ctx.request.Query("to").value_or("9999-12-31")));
+          nlohmann::json items = nlohmann::json::array();
+          for (const auto& x : shifts)
+            items.push_back({{"agent", x.agent}, {"date", x.day}, {"start", Hhmm(x.start_min)},
+                             {"end", Hhmm(x.end_min % 1440)}, {"overnight", x.end_min > 1440}});
+          return Response::Json({{"items", items}});
+        });
+      },
+      {"Agents' shifts on a queue starting on local days from..to", "wfm", true, nullptr,
+       {{"type", "object"}, {"properties", {{"items", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}},
+       {"from", "to"}});
+
+  router.Add(
       "POST", "/api/v1/wfm/contacts/import",
       [s](Context& ctx) {
         return api::Guarded(ctx, Permission::kWfmPlan, [&](const auth::Principal& caller) -> Result<Response> {

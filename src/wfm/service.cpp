@@ -7,6 +7,7 @@
 #include "crypto/crypto.h"
 #include "io/csv.h"
 #include "store/time.h"
+#include "wfm/shifts.h"
 
 namespace concord::wfm {
 namespace {
@@ -24,15 +25,6 @@ nlohmann::json AuditJson(const Queue& q) {
 }
 
 // "HH:MM" → minutes after midnight, or nullopt.
-std::optional<int> ParseStart(const std::string& text) {
-  if (text.size() != 5 || text[2] != ':') return std::nullopt;
-  int h = 0, m = 0;
-  if (std::from_chars(text.data(), text.data() + 2, h).ec != std::errc() ||
-      std::from_chars(text.data() + 3, text.data() + 5, m).ec != std::errc() || h > 23 || m > 59) {
-    return std::nullopt;
-  }
-  return h * 60 + m;
-}
 
 // Problems with one schedule entry for a queue, each prefixed by `where(field)`.
 void CheckEntry(const ScheduleEntry& e, const Queue& q, const std::function<std::string(const std::string&)>& where,
@@ -186,8 +178,19 @@ Result<jobs::Job> WfmService::StartImport(const auth::Principal& caller, const s
 Result<std::vector<ScheduleEntry>> WfmService::Schedule(int64_t queue_id, const std::string& from,
                                                         const std::string& to) {
   auto conn = TRY(db_.Acquire());
+  const Queue queue = TRY(LoadQueue(*conn, queue_id));
+  const auto day_before = Date::Parse(from);  // an overnight shift from the day before reaches into `from`
+  const auto shifts = TRY(LoadShifts(*conn, queue_id, day_before.ok() ? day_before->AddDays(-1).ToString() : from, to));
+  std::vector<ScheduleEntry> rostered;
+  for (auto& e : ScheduledFromShifts(shifts, queue.interval_min))
+    if (e.day >= from && e.day <= to) rostered.push_back(std::move(e));
+  return MergeSchedules(TRY(LoadSchedule(*conn, queue_id, from, to)), rostered);
+}
+
+Result<std::vector<Shift>> WfmService::Shifts(int64_t queue_id, const std::string& from, const std::string& to) {
+  auto conn = TRY(db_.Acquire());
   TRY(LoadQueue(*conn, queue_id));
-  return LoadSchedule(*conn, queue_id, from, to);
+  return LoadShifts(*conn, queue_id, from, to);
 }
 
 Result<int64_t> WfmService::SetSchedule(const auth::Principal& caller, int64_t queue_id,
@@ -239,7 +242,7 @@ Result<ImportReport> WfmService::ImportSchedule(const auth::Principal& caller, c
         continue;
       }
       ScheduleEntry e{get("date"), -1, -1};
-      if (auto start = ParseStart(get("start"))) e.start_min = *start;
+      if (auto start = ParseClock(get("start"))) e.start_min = *start;
       const std::string scheduled = get("scheduled");
       int value = -1;
       if (std::from_chars(scheduled.data(), scheduled.data() + scheduled.size(), value).ec == std::errc()) {

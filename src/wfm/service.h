@@ -101,7 +101,14 @@ class WfmService {
   Result<StaffingPlan> Plan(int64_t forecast_id, const QueueInput& overrides);
   static io::Table PlanTable(const StaffingPlan& plan);
 
+  // Positions scheduled per interval on local days [from, to]: a day with agents' shifts counts them
+  // (shifts.h); other days keep the imported or edited figures.
   Result<std::vector<ScheduleEntry>> Schedule(int64_t queue_id, const std::string& from, const std::string& to);
+  Result<std::vector<Shift>> Shifts(int64_t queue_id, const std::string& from, const std::string& to);
+  // Roster CSV with columns agent, queue, date, start, end (HH:MM local; an end at or before the start
+  // runs past midnight): each (queue, date) in the file gets exactly its rows. All or nothing, idempotent.
+  Result<ImportReport> ImportShifts(const auth::Principal& caller, const std::string& csv,
+                                    const std::string& file_name, const std::string& request_id);
   Result<int64_t> SetSchedule(const auth::Principal& caller, int64_t queue_id, const std::vector<ScheduleEntry>& entries,
                               const std::string& request_id);
   // CSV with columns queue, date, start (HH:MM local), scheduled; all or nothing, idempotent.

@@ -263,6 +263,43 @@ TEST_P(WfmServiceTest, QueueChangesAreCheckedVersionedAndAudited) {
   EXPECT_EQ(service_->GetQueue(999).error().kind, ErrorKind::kNotFound);
 }
 
+TEST_P(WfmServiceTest, ARosterOfNamedAgentsReplacesTheImportedCountOnItsDays) {
+  ImportFixture();
+  const Queue q = FixtureQueue();  // 30-minute intervals
+  ASSERT_TRUE(service_->ImportSchedule(manager_, Fixture("schedule.csv"), "schedule.csv", "t").ok());
+  const std::string roster =
+      "agent,queue,date,start,end\n"
+      "Ana Ruiz,employer_line,2026-02-09,09:00,17:00\n"
+      "Ben Okafor,employer_line,2026-02-09,09:10,13:00\n"  // on for whole half hours from 09:30
+      "Cy Park,employer_line,2026-02-09,22:00,06:00\n";     // overnight into the 10th
+  auto report = service_->ImportShifts(manager_, roster, "roster.csv", "t");
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->rows, 3);
+  auto at = [&](const std::string& day, int start) {
+    const std::vector<ScheduleEntry> schedule = service_->Schedule(q.id, "2026-02-09", "2026-02-10").value();
+    for (const auto& e : schedule)
+      if (e.day == day && e.start_min == start) return e.scheduled;
+    return 0;
+  };
+  EXPECT_EQ(at("2026-02-09", 540), 1);  // the imported 3 give way to who is rostered: Ana
+  EXPECT_EQ(at("2026-02-09", 570), 2);  // Ana and Ben
+  EXPECT_EQ(at("2026-02-09", 780), 1);  // 13:00: Ben is off
+  EXPECT_EQ(at("2026-02-09", 1350), 1);  // 22:30: Cy
+  EXPECT_EQ(at("2026-02-10", 330), 1);  // 05:30 on the 10th: Cy's last half hour
+  EXPECT_EQ(at("2026-02-10", 360), 0);
+  EXPECT_EQ(service_->Shifts(q.id, "2026-02-09", "2026-02-09")->size(), 3u);
+  EXPECT_EQ(service_->ImportShifts(manager_, roster, "roster.csv", "t")->updated, 0);  // idempotent
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE entity = 'wfm_shifts'"), 2);
+
+  auto bad = service_->ImportShifts(manager_, "agent,queue,date,start,end\nAna,employer_line,2026-02-09,9am,25:00\n",
+                                    "bad.csv", "t");
+  ASSERT_FALSE(bad.ok());
+  ASSERT_EQ(bad.error().fields.size(), 2u);
+  EXPECT_EQ(bad.error().fields[0].field, "bad.csv, line 2, column 5 (end)");
+  EXPECT_EQ(bad.error().fields[1].field, "bad.csv, line 2, column 4 (start)");
+  EXPECT_EQ(service_->Shifts(q.id, "2026-02-09", "2026-02-09")->size(), 3u);  // nothing written
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, WfmServiceTest, ::testing::ValuesIn(store::testing::Backends()));
 
 }  // namespace

@@ -221,6 +221,23 @@ CREATE TABLE wfm_schedule (
   scheduled {{int}} NOT NULL,
   PRIMARY KEY (queue_id, day, start_min)
 )
+)sql"},
+          // Named agents and their shifts: "scheduled" per interval can come from who is rostered.
+          {"0401_wfm_shifts", R"sql(
+CREATE TABLE wfm_agents (
+  id {{pk}},
+  name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE wfm_shifts (
+  id {{pk}},
+  queue_id {{int}} NOT NULL REFERENCES wfm_queues(id),
+  agent_id {{int}} NOT NULL REFERENCES wfm_agents(id),
+  day TEXT NOT NULL,
+  start_min {{int}} NOT NULL,
+  end_min {{int}} NOT NULL,
+  UNIQUE (queue_id, agent_id, day, start_min)
+);
+CREATE INDEX wfm_shifts_day ON wfm_shifts (queue_id, day)
 )sql"}};
 }
 

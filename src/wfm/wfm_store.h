@@ -79,6 +79,15 @@ struct ScheduleEntry {
   int scheduled = 0;
 };
 
+// One agent's shift on a queue (shifts.h turns them into scheduled positions per interval).
+struct Shift {
+  std::string agent;
+  std::string day;    // local YYYY-MM-DD the shift starts on
+  int start_min = 0;  // minutes after local midnight, 0..1439
+  int end_min = 0;    // after start; past 1440 runs over midnight into the next day (at most 24 h long)
+  friend bool operator==(const Shift&, const Shift&) = default;
+};
+
 // A page of any WFM list: search over some columns, equality filters, a sort column and a keyset cursor.
 struct ListArgs {
   std::optional<std::string> q;
@@ -125,6 +134,13 @@ Status SaveForecast(store::Connection& conn, const ForecastRun& run);
 // Entries of a queue on local days [from, to].
 Result<std::vector<ScheduleEntry>> LoadSchedule(store::Connection& conn, int64_t queue_id, const std::string& from,
                                                 const std::string& to);
+// Shifts of a queue starting on local days [from, to], by day, start and agent.
+Result<std::vector<Shift>> LoadShifts(store::Connection& conn, int64_t queue_id, const std::string& from,
+                                      const std::string& to);
+// Makes the queue's shifts on `day` exactly `shifts` (agents created by name); returns whether anything changed.
+Result<bool> ReplaceShiftDay(store::Connection& conn, int64_t queue_id, const std::string& day,
+                             const std::vector<Shift>& shifts);
+
 // Sets each entry (insert or replace); returns how many changed.
 Result<int64_t> UpsertSchedule(store::Connection& conn, int64_t queue_id, const std::vector<ScheduleEntry>& entries);
 

@@ -98,7 +98,10 @@ describe('service desk journey', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Send reply' }).click()
     await until(async () => (await page.getByTestId('case-status').textContent()) === 'Solved', 'the case to show Solved')
     await screenshot(page, 'service-case-solved')
-    assert.equal(smtp.delivered().length, 2)
+    // The two replies, then the survey link the solve queued in the outbox.
+    const survey = await smtp.waitFor((m) => m.includes('How did we do?'), 'the survey link at the SMTP server')
+    assert.match(survey.replace(/=\r?\n/g, ''), /\/survey\/[A-Za-z0-9_-]+/)
+    assert.equal(smtp.delivered().length, 3)
     await page.goto('/service-desk?view=all')
     await page.getByTestId('case-row').first().waitFor()
     await screenshot(page, 'service-cases')

@@ -24,6 +24,7 @@ import { CasesPage } from './pages/service/CasesPage'
 import { QualityPage } from './pages/service/QualityPage'
 import { ServiceDashboardPage } from './pages/service/ServiceDashboardPage'
 import { SupervisorBoardPage } from './pages/service/SupervisorBoardPage'
+import { SurveyPage } from './pages/service/SurveyPage'
 import { DeskSettingsPage } from './pages/service/settings/DeskSettingsPage'
 import { AgencyRoutes } from './pages/agency/AgencyRoutes'
 
@@ -43,6 +44,7 @@ export function App() {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/survey/:token" element={<SurveyPage />} />
         <Route
           path="*"
           element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />}
@@ -54,6 +56,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<Navigate to={(location.state as { from?: string })?.from || homePath(user.role)} replace />} />
+      <Route path="/survey/:token" element={<SurveyPage />} />
       <Route element={<Shell />}>
         <Route index element={<Navigate to={homePath(user.role)} replace />} />
         <Route path="clients" element={<ClientsListPage />} />

@@ -162,3 +162,7 @@ export function attachToCase(caseId: number, file: File) {
 export function attachmentUrl(caseId: number, fileId: number) {
   return `${V1}/cases/${caseId}/attachments/${fileId}`
 }
+
+export function answerSurvey(token: string, rating: number, comment: string) {
+  return request<{ case_id: number; satisfaction: number }>(`${V1}/case-surveys`, { method: 'POST', body: { token, rating, comment } })
+}
