@@ -197,6 +197,34 @@ TEST_P(AccountSideTest, FollowUpsAreListedOverdueFirstAndDoneUndoneIsAudited) {
             "traffic_meeting.agreed");
 }
 
+TEST_P(AccountSideTest, EmailingAContactReportQueuesItWithThePdfAndRecordsTheDistribution) {
+  ContactReportInput in;
+  in.client_id = acme_;
+  in.meeting_date = D("2026-03-05");
+  in.attendees = {{"Carla Marketing", "client", "carla@acme.test"}, {"Cory Coordinator", "agency", ""}};
+  in.decisions = "Blue cover";
+  const ContactReport report = meetings_->CreateContactReport(coordinator_, in, "t").value();
+  auto sent = meetings_->EmailContactReport(coordinator_, report.id, report.version, "t");
+  ASSERT_TRUE(sent.ok()) << sent.error().message;
+  EXPECT_EQ(sent->distributed_to, "carla@acme.test");
+  EXPECT_FALSE(sent->distributed_late);  // sent on the meeting day, before 9 March
+  auto conn = db().Acquire();
+  auto rows = (*conn)->Query("SELECT id FROM mail_outbox WHERE entity = 'agency_contact_report' AND entity_id = ?",
+                             {std::to_string(report.id)}).value();
+  ASSERT_EQ(rows.size(), 1u);
+  const mail::Outgoing queued = mail::Get(**conn, rows[0].Int(0)).value();
+  EXPECT_EQ(queued.to, std::vector<std::string>{"carla@acme.test"});
+  EXPECT_EQ(queued.client_id, acme_);
+  EXPECT_EQ(queued.attachment_names, std::vector<std::string>{"contact-report-" + std::to_string(report.id) + ".pdf"});
+  // Another client's user cannot send Acme's; a report with no address names the attendees field.
+  auth::Principal beta_user{.user_id = 0, .name = "Ben", .role = auth::Role::kClientUser, .client_ids = {beta_}};
+  EXPECT_EQ(meetings_->EmailContactReport(beta_user, report.id, sent->version, "t").error().kind, ErrorKind::kNotFound);
+  in.attendees = {{"Pat", "client", ""}};
+  const ContactReport silent = meetings_->CreateContactReport(coordinator_, in, "t").value();
+  EXPECT_EQ(meetings_->EmailContactReport(coordinator_, silent.id, silent.version, "t").error().fields[0].field,
+            "attendees");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AccountSideTest, ::testing::ValuesIn(store::testing::Backends()),
                          [](const auto& info) { return info.param; });
 

@@ -177,19 +177,24 @@ Result<ContactReport> MeetingService::DistributeContactReport(const auth::Princi
                                                               const std::string& request_id) {
   if (to.empty()) return InvalidAt("contact_report.recipient_required", "distributed_to", "Who was it sent to?");
   return db_.Transact<ContactReport>([&](store::Connection& c) -> Result<ContactReport> {
-    const ContactReport before =
-        FromRow(TRY(LoadRow(c, caller.ClientScope(), kReports, kColumns, id, "contact_report")));
-    const int64_t changed = TRY(c.Execute(
-        "UPDATE agency_contact_reports SET distributed_at = ?, distributed_to = ?, version = version + 1 "
-        "WHERE id = ? AND version = ?",
-        {agency_.Now().ToString(), to, id, expected_version}));
-    if (changed == 0) return StaleVersion("contact report");
-    ContactReport saved = FromRow(TRY(LoadRow(c, std::nullopt, kReports, kColumns, id, "contact_report")));
-    saved.action_items = TRY(LoadActionItems(c, "a.contact_report_id = ?", {id}));
-    TRY(audit::Append(c, caller.Actor(request_id), {"agency_contact_report", std::to_string(id), saved.client_id,
-                                                    "distribute", ToJson(before), ToJson(saved)}));
-    return saved;
+    return RecordDistribution(c, caller, id, expected_version, to, request_id);
   });
+}
+
+Result<ContactReport> MeetingService::RecordDistribution(store::Connection& c, const auth::Principal& caller,
+                                                         int64_t id, int64_t expected_version, const std::string& to,
+                                                         const std::string& request_id) {
+  const ContactReport before = FromRow(TRY(LoadRow(c, caller.ClientScope(), kReports, kColumns, id, "contact_report")));
+  const int64_t changed = TRY(c.Execute(
+      "UPDATE agency_contact_reports SET distributed_at = ?, distributed_to = ?, version = version + 1 "
+      "WHERE id = ? AND version = ?",
+      {agency_.Now().ToString(), to, id, expected_version}));
+  if (changed == 0) return StaleVersion("contact report");
+  ContactReport saved = FromRow(TRY(LoadRow(c, std::nullopt, kReports, kColumns, id, "contact_report")));
+  saved.action_items = TRY(LoadActionItems(c, "a.contact_report_id = ?", {id}));
+  TRY(audit::Append(c, caller.Actor(request_id), {"agency_contact_report", std::to_string(id), saved.client_id,
+                                                  "distribute", ToJson(before), ToJson(saved)}));
+  return saved;
 }
 
 Result<std::vector<ActionItem>> MeetingService::OpenActionItems(const auth::Principal& caller) {

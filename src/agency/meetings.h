@@ -121,6 +121,10 @@ class MeetingService {
                                                                               const ListQuery& query);
   Result<ContactReport> DistributeContactReport(const auth::Principal& caller, int64_t id, int64_t expected_version,
                                                 const std::string& to, const std::string& request_id);
+  // E-mails it (PDF attached) to every attendee with an address through the outbox, and records the
+  // distribution in the same transaction (contact_report_mail.cpp).
+  Result<ContactReport> EmailContactReport(const auth::Principal& caller, int64_t id, int64_t expected_version,
+                                           const std::string& request_id);
 
   // Action items (from contact reports and traffic meetings), tracked to done.
   Result<std::vector<ActionItem>> OpenActionItems(const auth::Principal& caller);
@@ -152,6 +156,10 @@ class MeetingService {
   Result<nlohmann::json> Timeline(const auth::Principal& caller, int64_t client_id);
 
  private:
+  Result<ContactReport> RecordDistribution(store::Connection& c, const auth::Principal& caller, int64_t id,
+                                           int64_t expected_version, const std::string& to,
+                                           const std::string& request_id);
+
   store::Database& db_;
   AgencyService& agency_;
 };

@@ -175,6 +175,16 @@ void InstallMeetingRoutes(http::Router& router, MeetingService& meetings) {
              }),
              {"One contact report with its action items", "agency", true, nullptr, Ref("AgencyContactReport")});
 
+  router.Add("POST", kBase + "/contact-reports/{id}/email",
+             Handle(Permission::kAgencyWrite, [&meetings](Context& ctx, const auth::Principal& caller) -> Result<Response> {
+               const int64_t id = TRY(api::PathId(ctx));
+               const int64_t version = TRY(api::IfMatchVersion(ctx.request));
+               const ContactReport r = TRY(meetings.EmailContactReport(caller, id, version, ctx.request.request_id));
+               return Versioned(ToJson(r), r.version);
+             }),
+             {"E-mail the contact report (PDF attached) to its attendees through the outbox and record it (If-Match)",
+              "agency", true, nullptr, Ref("AgencyContactReport")});
+
   router.Add("POST", kBase + "/contact-reports/{id}/distribute",
              Handle(Permission::kAgencyWrite, [&meetings](Context& ctx, const auth::Principal& caller) -> Result<Response> {
                const int64_t id = TRY(api::PathId(ctx));

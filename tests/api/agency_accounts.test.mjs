@@ -121,6 +121,11 @@ test('contact reports: a searchable list with exports, the PDF, field errors; an
   assert.equal(bad.status, 422)
   assert.deepEqual(bad.body.errors.map((e) => e.field), ['attendees[0].name', 'attendees[0].email'])
   assert.equal((await client.get(`${A}/contact-reports/${made.body.id}/pdf`)).status, 404)
+  // E-mailed through the outbox to the attendees with an address, PDF attached; the distribution is recorded.
+  const mailed = await coordinator.post(`${A}/contact-reports/${made.body.id}/email`, undefined, etag(made))
+  assert.equal(mailed.status, 200, JSON.stringify(mailed.body))
+  assert.equal(mailed.body.distributed_to, 'pat@example.test')
+  assert.ok(mailed.body.distributed_at)
   assert.equal((await client.get(`${A}/contact-reports?q=quokka`)).body.total, 0)
 })
 

@@ -35,6 +35,15 @@ export function ContactReportsPanel() {
       notifications.show({ color: 'red', title: 'Distribution', message: errorMessage(e) })
     }
   }
+  const email = async (r: ContactReport) => {
+    try {
+      await request(`${AGENCY}/contact-reports/${r.id}/email`, { method: 'POST', ifMatch: `"${r.version}"` })
+      await qc.invalidateQueries({ queryKey: ['agency'] })
+      notifications.show({ color: 'green', title: 'Contact report', message: 'Queued in the outbox for the attendees' })
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'E-mail', message: errorMessage(e) })
+    }
+  }
   const days = settings.data?.contact_report_days ?? 2
   return (
     <Paper withBorder p="md">
@@ -78,6 +87,7 @@ export function ContactReportsPanel() {
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <Anchor size="sm" onClick={() => downloadFile(`${AGENCY}/contact-reports/${r.id}/pdf`, `contact-report-${r.id}.pdf`)}>PDF</Anchor>
+                    {!r.distributed_at && r.attendees.some((a) => a.email) && <Button size="compact-xs" onClick={() => email(r)}>E-mail attendees</Button>}
                     {!r.distributed_at && <Button size="compact-xs" variant="default" onClick={() => distribute(r)}>Mark sent</Button>}
                   </Group>
                 </Table.Td>
