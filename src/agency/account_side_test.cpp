@@ -117,6 +117,114 @@ TEST_P(AccountSideTest, LockingAPeriodRecordsWhoAndWhen) {
             "contact_report_days");
 }
 
+TEST_P(AccountSideTest, ContactReportsAreListedSearchedAndRenderedAsPdf) {
+  ContactReportInput in;
+  in.client_id = acme_;
+  in.meeting_date = D("2026-03-05");  // Thursday
+  in.attendees = {{"Carla Marketing", "client", "carla@acme.test"}, {"Cory Coordinator", "agency", ""}};
+  in.discussion = "Spring catalogue cover";
+  in.decisions = "Go with the blue cover";
+  in.action_items = {{"Send revised cover", coordinator_.user_id, std::nullopt, D("2026-03-09")}};
+  const ContactReport saved = meetings_->CreateContactReport(coordinator_, in, "t").value();
+  // Two business days after Thursday 5 March: Friday 6, Monday 9 (the default deadline).
+  EXPECT_EQ(saved.distribute_by, D("2026-03-09"));
+  EXPECT_EQ(saved.attendees[0].email, "carla@acme.test");
+  in.client_id = beta_;
+  in.decisions = "Red it is";
+  in.action_items.clear();
+  ASSERT_TRUE(meetings_->CreateContactReport(coordinator_, in, "t").ok());
+
+  ListQuery q;
+  q.sort = "meeting_date";
+  q.q = "blue cover";
+  auto found = meetings_->ListContactReports(coordinator_, q).value();
+  ASSERT_EQ(found.first.size(), 1u);
+  EXPECT_EQ(found.first[0].action_items.size(), 1u);
+  q.q.reset();
+  EXPECT_EQ(meetings_->ListContactReports(coordinator_, q)->second.total, 2);
+  EXPECT_EQ(meetings_->ListContactReports(acme_user_, q)->second.total, 1);  // only Acme's
+  q.filters = {{"client_id", std::to_string(beta_)}};
+  EXPECT_EQ(meetings_->ListContactReports(coordinator_, q)->first[0].decisions, "Red it is");
+
+  const RenderedDocument pdf = ContactReportDocument(saved).value();
+  EXPECT_EQ(pdf.bytes.substr(0, 5), "%PDF-");
+  EXPECT_EQ(pdf.content_type, "application/pdf");
+}
+
+TEST_P(AccountSideTest, FollowUpsAreListedOverdueFirstAndDoneUndoneIsAudited) {
+  JobInput job;
+  job.client_id = acme_;
+  job.title = "Trade show stand";
+  const int64_t job_id = service_->OpenJob(coordinator_, job, "t").value().job.id;
+  auto created = meetings_->CreateTrafficMeeting(coordinator_, D("2026-03-02"), "t");
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  const TrafficMeeting meeting = *created;
+  auto saved = meetings_->SaveTrafficNotes(coordinator_, meeting.id, meeting.version, "Printer is late", {}, "t");
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  const TrafficMeeting noted = *saved;
+  EXPECT_EQ(noted.minutes, "Printer is late");
+  // Today is Thursday 5 March 2026 (the fixture's clock): due the 4th is overdue, due the 5th is not.
+  auto added = meetings_->AddFollowUp(coordinator_, meeting.id,
+                                     {"Chase the printer", coordinator_.user_id, job_id, D("2026-03-04")}, "t");
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  const ActionItem late = *added;
+  ASSERT_TRUE(meetings_->AddFollowUp(coordinator_, meeting.id, {"Book the van", std::nullopt, std::nullopt, D("2026-03-05")}, "t").ok());
+  EXPECT_EQ(late.client_id, acme_);  // from its job, so Acme's user sees it
+
+  ListQuery q;
+  q.sort = "due_date";
+  q.filters = {{"state", "overdue"}};
+  auto overdue = meetings_->ListActionItems(coordinator_, q).value();
+  ASSERT_EQ(overdue.first.size(), 1u);
+  EXPECT_EQ(overdue.first[0].text, "Chase the printer");
+  q.filters = {{"state", "open"}, {"source", "traffic_meeting"}};
+  EXPECT_EQ(meetings_->ListActionItems(coordinator_, q)->first[0].text, "Book the van");
+  q.filters = {};
+  EXPECT_EQ(meetings_->ListActionItems(acme_user_, q)->first.size(), 1u);  // the job-less one has no client
+
+  const ActionItem done = meetings_->SetActionItemDone(coordinator_, late.id, late.version, true, "t").value();
+  const ActionItem undone = meetings_->SetActionItemDone(coordinator_, done.id, done.version, false, "t").value();
+  EXPECT_FALSE(undone.done_at.has_value());
+  auto conn = db().Acquire();
+  auto actions = (*conn)->Query("SELECT action FROM audit_events WHERE entity = 'agency_action_item' AND entity_id = ? "
+                                "ORDER BY seq", {std::to_string(late.id)}).value();
+  ASSERT_EQ(actions.size(), 3u);
+  EXPECT_EQ(actions[1].Text(0), "done");
+  EXPECT_EQ(actions[2].Text(0), "reopen");
+
+  const TrafficMeeting agreed = meetings_->AgreeTrafficMeeting(coordinator_, noted.id, noted.version, {}, {}, "t").value();
+  EXPECT_EQ(meetings_->SaveTrafficNotes(coordinator_, agreed.id, agreed.version, "x", {}, "t").error().code,
+            "traffic_meeting.agreed");
+}
+
+TEST_P(AccountSideTest, EmailingAContactReportQueuesItWithThePdfAndRecordsTheDistribution) {
+  ContactReportInput in;
+  in.client_id = acme_;
+  in.meeting_date = D("2026-03-05");
+  in.attendees = {{"Carla Marketing", "client", "carla@acme.test"}, {"Cory Coordinator", "agency", ""}};
+  in.decisions = "Blue cover";
+  const ContactReport report = meetings_->CreateContactReport(coordinator_, in, "t").value();
+  auto sent = meetings_->EmailContactReport(coordinator_, report.id, report.version, "t");
+  ASSERT_TRUE(sent.ok()) << sent.error().message;
+  EXPECT_EQ(sent->distributed_to, "carla@acme.test");
+  EXPECT_FALSE(sent->distributed_late);  // sent on the meeting day, before 9 March
+  auto conn = db().Acquire();
+  auto rows = (*conn)->Query("SELECT id FROM mail_outbox WHERE entity = 'agency_contact_report' AND entity_id = ?",
+                             {std::to_string(report.id)}).value();
+  ASSERT_EQ(rows.size(), 1u);
+  const mail::Outgoing queued = mail::Get(**conn, rows[0].Int(0)).value();
+  EXPECT_EQ(queued.to, std::vector<std::string>{"carla@acme.test"});
+  EXPECT_EQ(queued.client_id, acme_);
+  EXPECT_EQ(queued.attachment_names, std::vector<std::string>{"contact-report-" + std::to_string(report.id) + ".pdf"});
+  // Another client's user cannot send Acme's; a report with no address names the attendees field.
+  auth::Principal beta_user{.user_id = 0, .name = "Ben", .role = auth::Role::kClientUser, .client_ids = {beta_}};
+  EXPECT_EQ(meetings_->EmailContactReport(beta_user, report.id, sent->version, "t").error().kind, ErrorKind::kNotFound);
+  in.attendees = {{"Pat", "client", ""}};
+  const ContactReport silent = meetings_->CreateContactReport(coordinator_, in, "t").value();
+  EXPECT_EQ(meetings_->EmailContactReport(coordinator_, silent.id, silent.version, "t").error().fields[0].field,
+            "attendees");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AccountSideTest, ::testing::ValuesIn(store::testing::Backends()),
                          [](const auto& info) { return info.param; });
 

@@ -11,8 +11,13 @@ namespace {
 constexpr const char* kColumns =
     "r.id, r.client_id, c.legal_name, r.meeting_date, r.attendees, r.discussion, r.decisions, r.job_ids, "
     "r.distribute_by, r.distributed_at, r.distributed_to, r.author, r.version, r.created_at";
-const ListSpec kReports{"agency_contact_reports r JOIN clients c ON c.id = r.client_id", "r.id", "r.client_id", {},
-                        {{"meeting_date", "r.meeting_date"}}, {}};
+const ListSpec kReports{"agency_contact_reports r JOIN clients c ON c.id = r.client_id",
+                        "r.id",
+                        "r.client_id",
+                        {"c.legal_name", "r.discussion", "r.decisions", "r.attendees"},
+                        {{"meeting_date", "r.meeting_date"}, {"client", "LOWER(c.legal_name)"},
+                         {"distribute_by", "r.distribute_by"}},
+                        {{"client_id", "r.client_id"}}};
 
 constexpr const char* kItemColumns =
     "a.id, a.client_id, a.contact_report_id, a.traffic_meeting_id, a.job_id, a.text, a.owner_user_id, u.name, "
@@ -27,7 +32,7 @@ ContactReport FromRow(const store::Row& r) {
   c.client_name = r.Text(2);
   c.meeting_date = *OptDate(r.Text(3));
   for (const auto& a : nlohmann::json::parse(r.Text(4), nullptr, false)) {
-    c.attendees.push_back({a.value("name", ""), a.value("side", "client")});
+    c.attendees.push_back({a.value("name", ""), a.value("side", "client"), a.value("email", "")});
   }
   c.discussion = r.Text(5);
   c.decisions = r.Text(6);
@@ -122,6 +127,16 @@ Result<std::vector<ContactReport>> MeetingService::ContactReports(const auth::Pr
   return out;
 }
 
+Result<std::pair<std::vector<ContactReport>, KeyedRows>> MeetingService::ListContactReports(
+    const auth::Principal& caller, const ListQuery& query) {
+  auto conn = TRY(db_.Acquire());
+  auto page = TRY(ListRecords<ContactReport>(*conn, caller.ClientScope(), kReports, kColumns, query, FromRow));
+  for (auto& report : page.first) {
+    report.action_items = TRY(LoadActionItems(*conn, "a.contact_report_id = ?", {report.id}));
+  }
+  return page;
+}
+
 Result<ContactReport> MeetingService::CreateContactReport(const auth::Principal& caller, const ContactReportInput& in,
                                                           const std::string& request_id) {
   if (in.attendees.empty()) return InvalidAt("contact_report.attendees_required", "attendees", "Who was there?");
@@ -141,7 +156,7 @@ Result<ContactReport> MeetingService::CreateContactReport(const auth::Principal&
       return Error::NotFound("client.not_found", "No client " + std::to_string(in.client_id) + ".");
     }
     nlohmann::json attendees = nlohmann::json::array();
-    for (const auto& a : in.attendees) attendees.push_back({{"name", a.name}, {"side", a.side}});
+    for (const auto& a : in.attendees) attendees.push_back({{"name", a.name}, {"side", a.side}, {"email", a.email}});
     auto row = TRY(c.QueryOne(
         "INSERT INTO agency_contact_reports (client_id, meeting_date, attendees, discussion, decisions, job_ids, "
         "distribute_by, author, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id",
@@ -162,19 +177,24 @@ Result<ContactReport> MeetingService::DistributeContactReport(const auth::Princi
                                                               const std::string& request_id) {
   if (to.empty()) return InvalidAt("contact_report.recipient_required", "distributed_to", "Who was it sent to?");
   return db_.Transact<ContactReport>([&](store::Connection& c) -> Result<ContactReport> {
-    const ContactReport before =
-        FromRow(TRY(LoadRow(c, caller.ClientScope(), kReports, kColumns, id, "contact_report")));
-    const int64_t changed = TRY(c.Execute(
-        "UPDATE agency_contact_reports SET distributed_at = ?, distributed_to = ?, version = version + 1 "
-        "WHERE id = ? AND version = ?",
-        {agency_.Now().ToString(), to, id, expected_version}));
-    if (changed == 0) return StaleVersion("contact report");
-    ContactReport saved = FromRow(TRY(LoadRow(c, std::nullopt, kReports, kColumns, id, "contact_report")));
-    saved.action_items = TRY(LoadActionItems(c, "a.contact_report_id = ?", {id}));
-    TRY(audit::Append(c, caller.Actor(request_id), {"agency_contact_report", std::to_string(id), saved.client_id,
-                                                    "distribute", ToJson(before), ToJson(saved)}));
-    return saved;
+    return RecordDistribution(c, caller, id, expected_version, to, request_id);
   });
+}
+
+Result<ContactReport> MeetingService::RecordDistribution(store::Connection& c, const auth::Principal& caller,
+                                                         int64_t id, int64_t expected_version, const std::string& to,
+                                                         const std::string& request_id) {
+  const ContactReport before = FromRow(TRY(LoadRow(c, caller.ClientScope(), kReports, kColumns, id, "contact_report")));
+  const int64_t changed = TRY(c.Execute(
+      "UPDATE agency_contact_reports SET distributed_at = ?, distributed_to = ?, version = version + 1 "
+      "WHERE id = ? AND version = ?",
+      {agency_.Now().ToString(), to, id, expected_version}));
+  if (changed == 0) return StaleVersion("contact report");
+  ContactReport saved = FromRow(TRY(LoadRow(c, std::nullopt, kReports, kColumns, id, "contact_report")));
+  saved.action_items = TRY(LoadActionItems(c, "a.contact_report_id = ?", {id}));
+  TRY(audit::Append(c, caller.Actor(request_id), {"agency_contact_report", std::to_string(id), saved.client_id,
+                                                  "distribute", ToJson(before), ToJson(saved)}));
+  return saved;
 }
 
 Result<std::vector<ActionItem>> MeetingService::OpenActionItems(const auth::Principal& caller) {
@@ -183,6 +203,26 @@ Result<std::vector<ActionItem>> MeetingService::OpenActionItems(const auth::Prin
   std::vector<store::Value> params;
   store::AppendScope(caller.ClientScope(), "a.client_id", where, params);
   return LoadActionItems(*conn, where, params);
+}
+
+Result<std::pair<std::vector<ActionItem>, KeyedRows>> MeetingService::ListActionItems(const auth::Principal& caller,
+                                                                                      const ListQuery& query) {
+  // "Overdue" is relative to the agency's today; the date is ours (ISO text), not the caller's input.
+  const std::string today = agency_.Today().ToString();
+  ListSpec spec = kItems;
+  spec.from += " LEFT JOIN clients c ON c.id = a.client_id";
+  spec.search_columns = {"a.text", "u.name", "c.legal_name"};
+  spec.sorts = {{"due_date", "COALESCE(a.due_date, '9999-12-31')"}, {"text", "LOWER(a.text)"}, {"owner", "LOWER(u.name)"}};
+  spec.filters = {
+      {"state", "CASE WHEN a.done_at IS NOT NULL THEN 'done' WHEN a.due_date < '" + today +
+                    "' THEN 'overdue' ELSE 'open' END"},
+      {"source", "CASE WHEN a.contact_report_id IS NOT NULL THEN 'contact_report' WHEN a.traffic_meeting_id IS NOT "
+                 "NULL THEN 'traffic_meeting' ELSE 'other' END"},
+      {"done", "CASE WHEN a.done_at IS NULL THEN 'false' ELSE 'true' END"},
+      {"owner_user_id", "CAST(a.owner_user_id AS TEXT)"},
+      {"client_id", "CAST(a.client_id AS TEXT)"}};
+  auto conn = TRY(db_.Acquire());
+  return ListRecords<ActionItem>(*conn, caller.ClientScope(), spec, kItemColumns, query, ActionItemFromRow);
 }
 
 Result<ActionItem> MeetingService::SetActionItemDone(const auth::Principal& caller, int64_t id,
@@ -219,7 +259,7 @@ nlohmann::json ToJson(const ActionItem& a) {
 
 nlohmann::json ToJson(const ContactReport& r) {
   nlohmann::json attendees = nlohmann::json::array(), items = nlohmann::json::array();
-  for (const auto& a : r.attendees) attendees.push_back({{"name", a.name}, {"side", a.side}});
+  for (const auto& a : r.attendees) attendees.push_back({{"name", a.name}, {"side", a.side}, {"email", a.email}});
   for (const auto& i : r.action_items) items.push_back(ToJson(i));
   return {{"id", r.id},
           {"client_id", r.client_id},

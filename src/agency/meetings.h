@@ -56,6 +56,7 @@ struct ActionItemInput {
 struct Attendee {
   std::string name;
   std::string side = "client";  // client | agency
+  std::string email;            // where the report is e-mailed (optional)
 };
 
 struct ContactReport {
@@ -91,6 +92,7 @@ struct TrafficMeeting {
   std::optional<std::string> agreed_at;
   std::string author;
   std::vector<ActionItem> follow_ups;
+  std::string minutes;  // the meeting's own notes (per-job notes are in the agenda)
   int64_t version = 1;
 };
 
@@ -114,8 +116,15 @@ class MeetingService {
                                             const std::string& request_id);
   Result<ContactReport> GetContactReport(const auth::Principal& caller, int64_t id);
   Result<std::vector<ContactReport>> ContactReports(const auth::Principal& caller, std::optional<int64_t> client_id);
+  // The list screen's: q over client, discussion, decisions and attendees; filter client_id; sort meeting_date.
+  Result<std::pair<std::vector<ContactReport>, KeyedRows>> ListContactReports(const auth::Principal& caller,
+                                                                              const ListQuery& query);
   Result<ContactReport> DistributeContactReport(const auth::Principal& caller, int64_t id, int64_t expected_version,
                                                 const std::string& to, const std::string& request_id);
+  // E-mails it (PDF attached) to every attendee with an address through the outbox, and records the
+  // distribution in the same transaction (contact_report_mail.cpp).
+  Result<ContactReport> EmailContactReport(const auth::Principal& caller, int64_t id, int64_t expected_version,
+                                           const std::string& request_id);
 
   // Action items (from contact reports and traffic meetings), tracked to done.
   Result<std::vector<ActionItem>> OpenActionItems(const auth::Principal& caller);
@@ -132,10 +141,25 @@ class MeetingService {
                                              const nlohmann::json& notes, const std::vector<ActionItemInput>& follow_ups,
                                              const std::string& request_id);
 
+  // Follow-ups (follow_up_service.cpp): the action-item list (q, filters state open|overdue|done, source
+  // contact_report|traffic_meeting, done true|false, owner_user_id, client_id; sort due_date), a follow-up added to a meeting
+  // at any time, and the meeting's notes saved while it is still open.
+  Result<std::pair<std::vector<ActionItem>, KeyedRows>> ListActionItems(const auth::Principal& caller,
+                                                                        const ListQuery& query);
+  Result<ActionItem> AddFollowUp(const auth::Principal& caller, int64_t meeting_id, const ActionItemInput& in,
+                                 const std::string& request_id);
+  Result<TrafficMeeting> SaveTrafficNotes(const auth::Principal& caller, int64_t id, int64_t expected_version,
+                                          const std::string& minutes, const nlohmann::json& notes,
+                                          const std::string& request_id);
+
   // The account's timeline: contact reports, status reports, approvals and invoices, newest first.
   Result<nlohmann::json> Timeline(const auth::Principal& caller, int64_t client_id);
 
  private:
+  Result<ContactReport> RecordDistribution(store::Connection& c, const auth::Principal& caller, int64_t id,
+                                           int64_t expected_version, const std::string& to,
+                                           const std::string& request_id);
+
   store::Database& db_;
   AgencyService& agency_;
 };
@@ -147,5 +171,7 @@ nlohmann::json ToJson(const TrafficMeeting& meeting);
 // The status report as a one-sheet table (XLSX export) and as a document (PDF when the renderer lands).
 io::Table StatusReportTable(const StatusReport& report);
 Result<RenderedDocument> StatusReportDocument(const StatusReport& report);
+// The contact report as the client receives it (contact_report_document.cpp).
+Result<RenderedDocument> ContactReportDocument(const ContactReport& report);
 
 }  // namespace concord::agency

@@ -69,7 +69,7 @@ nlohmann::json OpenApiSchemas() {
                                    {"traffic_meeting_id", NullableInt()}, {"job_id", NullableInt()}, {"text", Str()},
                                    {"owner_user_id", NullableInt()}, {"owner_name", Str()}, {"due_date", NullableStr()},
                                    {"done_at", NullableStr()}, {"version", Int()}});
-  const json attendee = Object({{"name", Str()}, {"side", Enum({"client", "agency"})}});
+  const json attendee = Object({{"name", Str()}, {"side", Enum({"client", "agency"})}, {"email", Str()}});
   const json contact_report = Object(
       {{"id", Int()}, {"client_id", Int()}, {"client_name", Str()}, {"meeting_date", Str()},
        {"attendees", Array(attendee)}, {"discussion", Str()}, {"decisions", Str()}, {"job_ids", Array(Int())},
@@ -123,7 +123,8 @@ nlohmann::json OpenApiSchemas() {
                {"agenda", Array(Object({{"job_id", Int()}, {"job_number", Str()}, {"title", Str()}, {"client", Str()},
                                         {"owner", Str()}, {"status", Str()}, {"due", NullableStr()},
                                         {"next_step", Str()}, {"note", Str()}}))},
-               {"agreed_at", NullableStr()}, {"frozen", Bool()}, {"author", Str()}, {"follow_ups", Array(action_item)},
+               {"agreed_at", NullableStr()}, {"frozen", Bool()}, {"minutes", Str()}, {"author", Str()},
+               {"follow_ups", Array(action_item)},
                {"version", Int()}})},
       {"AgencyForecast",
        Object({{"currency", Str()},

@@ -101,15 +101,35 @@ void InstallMeetingRoutes(http::Router& router, MeetingService& meetings) {
               Ref("AgencyStatusReport")});
 
   // ---- Contact reports and action items ---------------------------------------------------------------
-  router.Add("GET", kBase + "/contact-reports",
+  AddList<ContactReport>(
+      router, {kBase + "/contact-reports",
+               "Contact reports",
+               "AgencyContactReport",
+               {"client_id"},
+               {"meeting_date", "client", "distribute_by"},
+               [&meetings](const auth::Principal& caller, const ListQuery& q) {
+                 return meetings.ListContactReports(caller, q);
+               },
+               [](const ContactReport& r) { return ToJson(r); },
+               [](const ContactReport& r) { return r.id; },
+               {"Meeting", "Client", "Attendees", "Decisions", "Open actions", "Due to client", "Distributed"},
+               [](const ContactReport& r) {
+                 std::string names;
+                 for (const auto& a : r.attendees) names += (names.empty() ? "" : ", ") + a.name;
+                 int open = 0;
+                 for (const auto& a : r.action_items) open += a.done_at ? 0 : 1;
+                 return std::vector<std::string>{r.meeting_date.ToString(), r.client_name, names, r.decisions,
+                                                 std::to_string(open), r.distribute_by.ToString(),
+                                                 r.distributed_at.value_or("")};
+               }});
+
+  router.Add("GET", kBase + "/contact-reports/{id}/pdf",
              Handle(Permission::kAgencyRead, [&meetings](Context& ctx, const auth::Principal& caller) -> Result<Response> {
-               const auto client = TRY(api::QueryId(ctx.request, "client_id"));
-               nlohmann::json items = nlohmann::json::array();
-               for (const auto& r : TRY(meetings.ContactReports(caller, client))) items.push_back(ToJson(r));
-               return Response::Json({{"items", items}});
+               const ContactReport r = TRY(meetings.GetContactReport(caller, TRY(api::PathId(ctx))));
+               const RenderedDocument doc = TRY(ContactReportDocument(r));
+               return Response::Download(doc.bytes, doc.content_type, doc.file_name);
              }),
-             {"Contact reports, newest meeting first (filter client_id)", "agency", true, nullptr,
-              api::ListSchema(Ref("AgencyContactReport")), {"client_id"}});
+             {"The contact report as PDF (what the client receives)", "agency", true, nullptr, nullptr});
 
   router.Add("POST", kBase + "/contact-reports",
              Handle(Permission::kAgencyWrite, [&meetings](Context& ctx, const auth::Principal& caller) -> Result<Response> {
@@ -122,7 +142,17 @@ void InstallMeetingRoutes(http::Router& router, MeetingService& meetings) {
                in.discussion = f.String("discussion", 50000).value_or("");
                in.decisions = f.String("decisions", 50000).value_or("");
                if (const auto* list = f.Raw("attendees"); list && list->is_array()) {
-                 for (const auto& a : *list) in.attendees.push_back({a.value("name", ""), a.value("side", "client")});
+                 for (size_t i = 0; i < list->size(); ++i) {
+                   const auto& a = (*list)[i];
+                   Attendee attendee{a.value("name", ""), a.value("side", "client"), a.value("email", "")};
+                   if (attendee.name.empty()) {
+                     f.Fail("attendees[" + std::to_string(i) + "].name", "field.required", "Name the attendee.");
+                   }
+                   if (!attendee.email.empty() && attendee.email.find('@') == std::string::npos) {
+                     f.Fail("attendees[" + std::to_string(i) + "].email", "field.email", "An e-mail address.");
+                   }
+                   in.attendees.push_back(std::move(attendee));
+                 }
                }
                if (const auto* ids = f.Raw("job_ids"); ids && ids->is_array()) {
                  for (const auto& id : *ids) {
@@ -145,6 +175,16 @@ void InstallMeetingRoutes(http::Router& router, MeetingService& meetings) {
              }),
              {"One contact report with its action items", "agency", true, nullptr, Ref("AgencyContactReport")});
 
+  router.Add("POST", kBase + "/contact-reports/{id}/email",
+             Handle(Permission::kAgencyWrite, [&meetings](Context& ctx, const auth::Principal& caller) -> Result<Response> {
+               const int64_t id = TRY(api::PathId(ctx));
+               const int64_t version = TRY(api::IfMatchVersion(ctx.request));
+               const ContactReport r = TRY(meetings.EmailContactReport(caller, id, version, ctx.request.request_id));
+               return Versioned(ToJson(r), r.version);
+             }),
+             {"E-mail the contact report (PDF attached) to its attendees through the outbox and record it (If-Match)",
+              "agency", true, nullptr, Ref("AgencyContactReport")});
+
   router.Add("POST", kBase + "/contact-reports/{id}/distribute",
              Handle(Permission::kAgencyWrite, [&meetings](Context& ctx, const auth::Principal& caller) -> Result<Response> {
                const int64_t id = TRY(api::PathId(ctx));
@@ -157,14 +197,26 @@ void InstallMeetingRoutes(http::Router& router, MeetingService& meetings) {
              {"Record the contact report's distribution to the client (If-Match)", "agency", true, nullptr,
               Ref("AgencyContactReport")});
 
-  router.Add("GET", kBase + "/action-items",
-             Handle(Permission::kAgencyRead, [&meetings](Context&, const auth::Principal& caller) -> Result<Response> {
-               nlohmann::json items = nlohmann::json::array();
-               for (const auto& a : TRY(meetings.OpenActionItems(caller))) items.push_back(ToJson(a));
-               return Response::Json({{"items", items}});
-             }),
-             {"Open action items from contact reports and traffic meetings, soonest due first", "agency", true, nullptr,
-              api::ListSchema(Ref("AgencyActionItem"))});
+  AddList<ActionItem>(router, {kBase + "/action-items",
+                               "Action items and follow-ups",
+                               "AgencyActionItem",
+                               {"state", "done", "source", "owner_user_id", "client_id"},
+                               {"due_date", "text", "owner"},
+                               [&meetings](const auth::Principal& caller, const ListQuery& q) {
+                                 return meetings.ListActionItems(caller, q);
+                               },
+                               [](const ActionItem& a) { return ToJson(a); },
+                               [](const ActionItem& a) { return a.id; },
+                               {"Action", "Owner", "Due", "Done", "From"},
+                               [](const ActionItem& a) {
+                                 return std::vector<std::string>{
+                                     a.text, a.owner_name, a.due_date ? a.due_date->ToString() : "",
+                                     a.done_at.value_or(""),
+                                     a.contact_report_id ? "contact report " + std::to_string(*a.contact_report_id)
+                                     : a.traffic_meeting_id
+                                         ? "traffic meeting " + std::to_string(*a.traffic_meeting_id)
+                                         : ""};
+                               }});
 
   router.Add("POST", kBase + "/action-items/{id}/done",
              Handle(Permission::kAgencyWrite, [&meetings](Context& ctx, const auth::Principal& caller) -> Result<Response> {
@@ -225,6 +277,35 @@ void InstallMeetingRoutes(http::Router& router, MeetingService& meetings) {
              }),
              {"Freeze what was agreed (notes per job number) and add the follow-ups (If-Match)", "agency", true, nullptr,
               Ref("AgencyTrafficMeeting")});
+
+  router.Add("POST", kBase + "/traffic-meetings/{id}/notes",
+             Handle(Permission::kAgencyWrite, [&meetings](Context& ctx, const auth::Principal& caller) -> Result<Response> {
+               const int64_t id = TRY(api::PathId(ctx));
+               const int64_t version = TRY(api::IfMatchVersion(ctx.request));
+               const auto body = TRY(api::JsonBody(ctx.request));
+               api::Fields f(body);
+               const std::string minutes = f.String("minutes", 50000).value_or("");
+               TRY(f.Finish("The notes"));
+               const TrafficMeeting m = TRY(meetings.SaveTrafficNotes(
+                   caller, id, version, minutes, body.value("notes", nlohmann::json::object()), ctx.request.request_id));
+               return Versioned(ToJson(m), m.version);
+             }),
+             {"Save the meeting's notes (minutes, and notes per job number) until it is agreed (If-Match)", "agency",
+              true, nullptr, Ref("AgencyTrafficMeeting")});
+
+  router.Add("POST", kBase + "/traffic-meetings/{id}/follow-ups",
+             Handle(Permission::kAgencyWrite, [&meetings](Context& ctx, const auth::Principal& caller) -> Result<Response> {
+               const int64_t id = TRY(api::PathId(ctx));
+               const nlohmann::json body = nlohmann::json::array({TRY(api::JsonBody(ctx.request))});
+               const nlohmann::json none = nlohmann::json::object();
+               api::Fields f(none);
+               auto items = ActionItemsFrom(&body, f, "follow_up");
+               TRY(f.Finish("The follow-up"));
+               const ActionItem a = TRY(meetings.AddFollowUp(caller, id, items.front(), ctx.request.request_id));
+               return Versioned(ToJson(a), a.version, 201);
+             }),
+             {"Add a follow-up (text, owner_user_id, due_date, job_id) to a traffic meeting", "agency", true, nullptr,
+              Ref("AgencyActionItem"), {}, 201});
 
   router.Add("GET", kBase + "/accounts/{id}/timeline",
              Handle(Permission::kAgencyRead, [&meetings](Context& ctx, const auth::Principal& caller) -> Result<Response> {

@@ -28,6 +28,9 @@ CREATE TABLE agency_account_files (
 CREATE INDEX agency_account_files_client ON agency_account_files (client_id, archived_at);
 ALTER TABLE agency_settings ADD COLUMN locked_by TEXT;
 ALTER TABLE agency_settings ADD COLUMN locked_at TEXT
+)sql"},
+          {"0611_agency_traffic_minutes", R"sql(
+ALTER TABLE agency_traffic_meetings ADD COLUMN minutes TEXT NOT NULL DEFAULT ''
 )sql"}};
 }
 

@@ -11,6 +11,7 @@
 #include "auth/accounts.h"
 #include "clients/service.h"
 #include "crypto/crypto.h"
+#include "mail/outbox.h"
 #include "store/testing.h"
 
 namespace concord::agency {
@@ -24,7 +25,8 @@ class AgencyServiceTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     fresh_ = store::testing::MakeFreshDatabase(GetParam());
     std::vector<store::Migration> migrations;
-    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(), Migrations()}) {
+    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
+                      mail::Migrations(), Migrations()}) {
       migrations.insert(migrations.end(), list.begin(), list.end());
     }
     ASSERT_TRUE(store::Migrate(db(), migrations).ok());

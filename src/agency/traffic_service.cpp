@@ -1,5 +1,7 @@
 // Traffic / production meetings (agenda from open jobs, frozen when agreed, follow-ups) and the account
 // timeline.
+#include <algorithm>
+
 #include "agency/loaders.h"
 #include "audit/audit.h"
 #include "store/sql.h"
@@ -16,10 +18,20 @@ TrafficMeeting FromRow(const store::Row& r) {
   m.agreed_at = r.OptText(3);
   m.author = r.Text(4);
   m.version = r.Int(5);
+  m.minutes = r.Text(6);
   return m;
 }
 
-constexpr const char* kColumns = "id, meeting_date, agenda, agreed_at, author, version";
+// The agenda with each job's note from `notes` ({job_number: note}); jobs not named keep theirs.
+nlohmann::json WithNotes(nlohmann::json agenda, const nlohmann::json& notes) {
+  for (auto& item : agenda) {
+    const std::string number = item.value("job_number", "");
+    if (notes.is_object() && notes.contains(number) && notes[number].is_string()) item["note"] = notes[number];
+  }
+  return agenda;
+}
+
+constexpr const char* kColumns = "id, meeting_date, agenda, agreed_at, author, version, minutes";
 
 Result<TrafficMeeting> Load(store::Connection& c, int64_t id) {
   auto rows = TRY(c.Query(std::string("SELECT ") + kColumns + " FROM agency_traffic_meetings WHERE id = ?", {id}));
@@ -96,6 +108,41 @@ Result<std::vector<TrafficMeeting>> MeetingService::TrafficMeetings() {
   return out;
 }
 
+Result<ActionItem> MeetingService::AddFollowUp(const auth::Principal& caller, int64_t meeting_id,
+                                               const ActionItemInput& in, const std::string& request_id) {
+  return db_.Transact<ActionItem>([&](store::Connection& c) -> Result<ActionItem> {
+    TRY(Load(c, meeting_id));
+    std::optional<int64_t> client;
+    if (in.job_id) client = TRY(LoadJob(c, std::nullopt, *in.job_id)).client_id;
+    TRY(InsertActionItems(c, client, std::nullopt, meeting_id, {in}));
+    auto added = TRY(LoadActionItems(c, "a.traffic_meeting_id = ?", {meeting_id}));
+    const auto newest = std::max_element(added.begin(), added.end(), [](auto& a, auto& b) { return a.id < b.id; });
+    TRY(audit::Append(c, caller.Actor(request_id), {"agency_action_item", std::to_string(newest->id), client,
+                                                    "create", nullptr, ToJson(*newest)}));
+    return *newest;
+  });
+}
+
+Result<TrafficMeeting> MeetingService::SaveTrafficNotes(const auth::Principal& caller, int64_t id,
+                                                        int64_t expected_version, const std::string& minutes,
+                                                        const nlohmann::json& notes, const std::string& request_id) {
+  return db_.Transact<TrafficMeeting>([&](store::Connection& c) -> Result<TrafficMeeting> {
+    const TrafficMeeting before = TRY(Load(c, id));
+    if (before.agreed_at) {
+      return ConflictAt("traffic_meeting.agreed", "agreed_at", "What was agreed is frozen; the notes are final.");
+    }
+    const nlohmann::json agenda = WithNotes(before.agenda, notes);
+    const int64_t changed = TRY(c.Execute(
+        "UPDATE agency_traffic_meetings SET agenda = ?, minutes = ?, version = version + 1 WHERE id = ? AND version = ?",
+        {agenda.dump(), minutes, id, expected_version}));
+    if (changed == 0) return StaleVersion("traffic meeting");
+    TrafficMeeting saved = TRY(Load(c, id));
+    TRY(audit::Append(c, caller.Actor(request_id), {"agency_traffic_meeting", std::to_string(id), std::nullopt,
+                                                    "notes", ToJson(before), ToJson(saved)}));
+    return saved;
+  });
+}
+
 Result<TrafficMeeting> MeetingService::AgreeTrafficMeeting(const auth::Principal& caller, int64_t id,
                                                            int64_t expected_version, const nlohmann::json& notes,
                                                            const std::vector<ActionItemInput>& follow_ups,
@@ -106,11 +153,7 @@ Result<TrafficMeeting> MeetingService::AgreeTrafficMeeting(const auth::Principal
       return ConflictAt("traffic_meeting.agreed", "agreed_at",
                         "What was agreed is frozen; follow up through its action items or a new meeting.");
     }
-    nlohmann::json agenda = before.agenda;
-    for (auto& item : agenda) {
-      const std::string number = item.value("job_number", "");
-      if (notes.is_object() && notes.contains(number) && notes[number].is_string()) item["note"] = notes[number];
-    }
+    const nlohmann::json agenda = WithNotes(before.agenda, notes);
     const int64_t changed = TRY(c.Execute(
         "UPDATE agency_traffic_meetings SET agenda = ?, agreed_at = ?, version = version + 1 WHERE id = ? AND version = ?",
         {agenda.dump(), store::NowText(), id, expected_version}));
@@ -165,6 +208,7 @@ nlohmann::json ToJson(const TrafficMeeting& m) {
           {"agenda", m.agenda},
           {"agreed_at", m.agreed_at ? nlohmann::json(*m.agreed_at) : nullptr},
           {"frozen", m.agreed_at.has_value()},
+          {"minutes", m.minutes},
           {"author", m.author},
           {"follow_ups", follow_ups},
           {"version", m.version}};

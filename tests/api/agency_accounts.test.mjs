@@ -98,3 +98,59 @@ test('another client\'s account and files are 404 to a client user', async () =>
   const listed = await client.get(`${A}/accounts?q=`)
   assert.ok(listed.body.items.every((a) => a.client_id === mine))
 })
+
+test('contact reports: a searchable list with exports, the PDF, field errors; another client\'s is 404', async () => {
+  const today = new Date().toISOString().slice(0, 10)
+  const made = await coordinator.post(`${A}/contact-reports`, {
+    client_id: theirs, meeting_date: today, discussion: 'Quokka campaign', decisions: 'Run it in May',
+    attendees: [{ name: 'Pat Client', side: 'client', email: 'pat@example.test' }],
+    action_items: [{ text: 'Send the media plan', due_date: today }],
+  })
+  assert.equal(made.status, 201, JSON.stringify(made.body))
+  assert.equal(made.body.attendees[0].email, 'pat@example.test')
+  const found = await coordinator.get(`${A}/contact-reports?q=quokka&sort=-meeting_date`)
+  assert.deepEqual(found.body.items.map((r) => r.id), [made.body.id])
+  const csv = await coordinator.get(`${A}/contact-reports/export.csv?q=quokka`)
+  assert.match(csv.body.toString('utf8'), /Run it in May/)
+  const pdf = await coordinator.get(`${A}/contact-reports/${made.body.id}/pdf`)
+  assert.equal(pdf.status, 200)
+  assert.equal(pdf.body.subarray(0, 5).toString('latin1'), '%PDF-')
+  const bad = await coordinator.post(`${A}/contact-reports`, {
+    client_id: theirs, meeting_date: today, attendees: [{ name: '', email: 'nope' }],
+  })
+  assert.equal(bad.status, 422)
+  assert.deepEqual(bad.body.errors.map((e) => e.field), ['attendees[0].name', 'attendees[0].email'])
+  assert.equal((await client.get(`${A}/contact-reports/${made.body.id}/pdf`)).status, 404)
+  // E-mailed through the outbox to the attendees with an address, PDF attached; the distribution is recorded.
+  const mailed = await coordinator.post(`${A}/contact-reports/${made.body.id}/email`, undefined, etag(made))
+  assert.equal(mailed.status, 200, JSON.stringify(mailed.body))
+  assert.equal(mailed.body.distributed_to, 'pat@example.test')
+  assert.ok(mailed.body.distributed_at)
+  assert.equal((await client.get(`${A}/contact-reports?q=quokka`)).body.total, 0)
+})
+
+test('traffic follow-ups: notes, a follow-up with owner and due date, overdue filter, done and undone', async () => {
+  const meeting = await coordinator.post(`${A}/traffic-meetings`, {})
+  assert.equal(meeting.status, 201, JSON.stringify(meeting.body))
+  const noted = await coordinator.post(`${A}/traffic-meetings/${meeting.body.id}/notes`, { minutes: 'Press check moved' }, etag(meeting))
+  assert.equal(noted.status, 200, JSON.stringify(noted.body))
+  assert.equal(noted.body.minutes, 'Press check moved')
+  const me = (await coordinator.get('/api/v1/auth/me')).body.user
+  const follow = await coordinator.post(`${A}/traffic-meetings/${meeting.body.id}/follow-ups`,
+    { text: 'Wombat proofs back', owner_user_id: me.id, due_date: '2000-01-03' })
+  assert.equal(follow.status, 201, JSON.stringify(follow.body))
+  const overdue = await coordinator.get(`${A}/action-items?state=overdue&q=wombat`)
+  assert.deepEqual(overdue.body.items.map((a) => a.id), [follow.body.id])
+  const done = await coordinator.post(`${A}/action-items/${follow.body.id}/done`, { done: true }, etag(follow))
+  assert.equal(done.status, 200)
+  assert.equal((await coordinator.get(`${A}/action-items?state=overdue&q=wombat`)).body.total, 0)
+  const undone = await coordinator.post(`${A}/action-items/${follow.body.id}/done`, { done: false }, etag(done))
+  assert.equal(undone.body.done_at, null)
+  const xlsx = await coordinator.get(`${A}/action-items/export.xlsx?q=wombat`)
+  assert.equal(xlsx.body.subarray(0, 2).toString('latin1'), 'PK')
+  const empty = await coordinator.post(`${A}/traffic-meetings/${meeting.body.id}/follow-ups`, { text: '' })
+  assert.equal(empty.status, 422)
+  // Traffic meetings are internal: a client user reaches none of it.
+  assert.equal((await client.post(`${A}/traffic-meetings/${meeting.body.id}/follow-ups`, { text: 'x' })).status, 403)
+  assert.equal((await client.get(`${A}/action-items?q=wombat`)).body.total, 0)
+})

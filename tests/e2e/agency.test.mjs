@@ -137,7 +137,7 @@ describe('agency journeys', { timeout: 600_000 }, () => {
     await screenshot(page, 'agency-reports')
     // The contact report is on the meetings screen, due to the client by the agency's deadline.
     await page.getByRole('tab', { name: 'Meetings' }).click()
-    await page.getByText('Decisions: Approved with two changes').waitFor()
+    await page.getByRole('cell', { name: 'Approved with two changes' }).waitFor()
     await page.getByRole('button', { name: 'Start a traffic meeting' }).click()
     await page.getByText('Launch mailer').first().waitFor()
     await screenshot(page, 'agency-meetings')

@@ -130,7 +130,7 @@ export interface ContactReport {
   client_id: number
   client_name: string
   meeting_date: string
-  attendees: { name: string; side: string }[]
+  attendees: { name: string; side: string; email?: string }[]
   discussion: string
   decisions: string
   distribute_by: string
@@ -204,7 +204,7 @@ export const agency = {
   contactReports: () => getJson<Page<ContactReport>>(`${AGENCY}/contact-reports`),
   createContactReport: (body: Record<string, unknown>) =>
     request<ContactReport>(`${AGENCY}/contact-reports`, { method: 'POST', body }),
-  actionItems: () => getJson<Page<ActionItem>>(`${AGENCY}/action-items`),
+  actionItems: () => getJson<Page<ActionItem>>(`${AGENCY}/action-items`, { done: 'false', sort: 'due_date', limit: 200 }),
   completeActionItem: (a: ActionItem) =>
     request<ActionItem>(`${AGENCY}/action-items/${a.id}/done`, { method: 'POST', body: { done: true }, ifMatch: etagOf(a.version) }),
   forecast: (q: Query) => getJson<{ currency: string; months: ForecastMonth[] }>(`${AGENCY}/reports/forecast`, q),

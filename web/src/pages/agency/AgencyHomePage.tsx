@@ -67,11 +67,14 @@ export function AgencyHomePage() {
           {(h?.late_time ?? []).length === 0 && <Text c="dimmed">No late time.</Text>}
         </Paper>
         <Paper withBorder p="md">
-          <Title order={4} mb="xs">Open action items</Title>
+          <Group justify="space-between" mb="xs">
+            <Title order={4}>Open action items and follow-ups</Title>
+            <Anchor component={Link} to="/agency/meetings" size="sm">All follow-ups</Anchor>
+          </Group>
           {(items.data?.items ?? []).length === 0 && <Text c="dimmed">Nothing open.</Text>}
           {(items.data?.items ?? []).slice(0, 10).map((a) => (
             <Group key={a.id} justify="space-between" wrap="nowrap">
-              <Text size="sm">{a.text} {a.owner_name && `· ${a.owner_name}`} {a.due_date && `· due ${a.due_date}`}</Text>
+              <Text size="sm">{a.due_date && a.due_date < (h?.today ?? '') && <Badge color="red" size="xs" mr={4}>overdue</Badge>}{a.text} {a.owner_name && `· ${a.owner_name}`} {a.due_date && `· due ${a.due_date}`}</Text>
               <Button size="compact-xs" variant="light" onClick={async () => {
                 await agency.completeActionItem(a)
                 await qc.invalidateQueries({ queryKey: ['agency'] })

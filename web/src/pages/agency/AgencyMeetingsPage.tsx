@@ -1,17 +1,18 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, Paper, Table, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { agency } from '../../api/agency'
 import { errorMessage, getJson, request } from '../../api/http'
 import { AgencyHeader } from './AgencyNav'
+import { ContactReportsPanel } from './ContactReportsPanel'
+import { FollowUpsPanel } from './FollowUpsPanel'
+import { TrafficNotes } from './TrafficNotes'
 
 interface AgendaItem { job_id: number; job_number: string; title: string; client: string; owner: string; status: string; due: string | null; next_step: string; note: string }
-interface TrafficMeeting { id: number; meeting_date: string; agenda: AgendaItem[]; frozen: boolean; version: number; follow_ups: { id: number; text: string; done_at: string | null }[] }
+interface TrafficMeeting { id: number; meeting_date: string; agenda: AgendaItem[]; frozen: boolean; minutes: string; version: number; follow_ups: { id: number; text: string; done_at: string | null }[] }
 
 /** Contact reports (with their action items and distribution deadline) and traffic meetings. */
 export function AgencyMeetingsPage() {
   const qc = useQueryClient()
-  const reports = useQuery({ queryKey: ['agency', 'contact-reports'], queryFn: agency.contactReports })
   const meetings = useQuery({
     queryKey: ['agency', 'traffic'],
     queryFn: () => getJson<{ items: TrafficMeeting[] }>('/api/v1/agency/traffic-meetings'),
@@ -53,30 +54,10 @@ export function AgencyMeetingsPage() {
             ))}
           </Table.Tbody>
         </Table>
+        {latest && <TrafficNotes meeting={latest} />}
       </Paper>
-      <Paper withBorder p="md">
-        <Title order={4} mb="xs">Contact reports</Title>
-        <Stack>
-          {(reports.data?.items ?? []).map((r) => (
-            <div key={r.id}>
-              <Group gap="xs">
-                <Text fw={600}>{r.meeting_date} · {r.client_name}</Text>
-                {r.distributed_at
-                  ? <Badge color={r.distributed_late ? 'red' : 'green'}>{r.distributed_late ? 'sent late' : 'sent'}</Badge>
-                  : <Badge color="yellow">due to the client by {r.distribute_by}</Badge>}
-              </Group>
-              <Text size="sm">Attendees: {r.attendees.map((a) => a.name).join(', ')}</Text>
-              <Text size="sm">Discussion: {r.discussion}</Text>
-              <Text size="sm">Decisions: {r.decisions}</Text>
-              {r.action_items.map((a) => (
-                <Text key={a.id} size="sm" c={a.done_at ? 'dimmed' : undefined}>
-                  {a.done_at ? '✓' : '•'} {a.text} {a.owner_name && `· ${a.owner_name}`} {a.due_date && `· due ${a.due_date}`}
-                </Text>
-              ))}
-            </div>
-          ))}
-        </Stack>
-      </Paper>
+      <FollowUpsPanel />
+      <ContactReportsPanel />
     </>
   )
 }

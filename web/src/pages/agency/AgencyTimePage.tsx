@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Alert, Badge, Button, Group, NumberInput, Select, Switch, Table, Text, TextInput } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { agency, minutesText } from '../../api/agency'
+import { accounts } from '../../api/agencyAccounts'
 import { errorMessage } from '../../api/http'
 import { ExportButtons } from '../../components/ExportButtons'
 import { AgencyHeader } from './AgencyNav'
@@ -20,6 +21,9 @@ export function AgencyTimePage() {
       return [...open.items, ...running.items]
     },
   })
+  // The period lock (time rule): entries worked on or before it are locked for everyone without the override.
+  const settings = useQuery({ queryKey: ['agency', 'settings'], queryFn: accounts.settings })
+  const lockedThrough = settings.data?.locked_through ?? null
   const [job, setJob] = useState<string | null>(null)
   const [service, setService] = useState('design')
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10))
@@ -46,6 +50,7 @@ export function AgencyTimePage() {
         <NumberInput label="Minutes" value={minutes} onChange={setMinutes} min={1} max={1440} />
         <Button onClick={enter}>Enter time</Button>
       </Group>
+      {lockedThrough && <Alert color="gray" mb="sm" data-testid="time-lock">Time worked on or before {lockedThrough} is locked{settings.data?.locked_by ? ` (by ${settings.data.locked_by})` : ''}.</Alert>}
       {message && <Alert color={message.color} mb="sm" data-testid="time-message">{message.text}</Alert>}
       <Group mb="xs">
         <Switch label="Late entries only" checked={lateOnly} onChange={(e) => setLateOnly(e.currentTarget.checked)} />
@@ -58,7 +63,7 @@ export function AgencyTimePage() {
             <Table.Tr key={t.id}>
               <Table.Td>{t.work_date}</Table.Td><Table.Td>{t.person}</Table.Td><Table.Td>{t.job_number}</Table.Td>
               <Table.Td>{t.service}</Table.Td><Table.Td>{minutesText(t.minutes)}</Table.Td><Table.Td>{t.entered_at.slice(0, 10)}</Table.Td>
-              <Table.Td>{t.late && <Badge color="red" size="xs" mr={4}>late</Badge>}<Badge size="xs" color={t.frozen ? 'gray' : 'blue'}>{t.state}</Badge></Table.Td>
+              <Table.Td>{t.late && <Badge color="red" size="xs" mr={4}>late</Badge>}{lockedThrough && t.work_date <= lockedThrough && <Badge color="dark" size="xs" mr={4}>locked</Badge>}<Badge size="xs" color={t.frozen ? 'gray' : 'blue'}>{t.state}</Badge></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
