@@ -1,21 +1,12 @@
 // OpenAPI component schemas of the agency's records (referenced by its routes as #/components/schemas/Agency*).
 #include "agency/meeting_rules.h"
+#include "agency/openapi_helpers.h"
 #include "agency/routes.h"
 
 namespace concord::agency {
 namespace {
 
-using nlohmann::json;
-
-json Str() { return {{"type", "string"}}; }
-json NullableStr() { return {{"type", {"string", "null"}}}; }
-json NullableInt() { return {{"type", {"integer", "null"}}}; }
-json Int() { return {{"type", "integer"}}; }
-json Bool() { return {{"type", "boolean"}}; }
-json Amount() { return {{"type", "string"}, {"description", "decimal amount, e.g. \"1730.00\""}}; }
-json Enum(std::vector<std::string> values) { return {{"type", "string"}, {"enum", values}}; }
-json Array(json item) { return {{"type", "array"}, {"items", std::move(item)}}; }
-json Object(json properties) { return {{"type", "object"}, {"properties", std::move(properties)}}; }
+using namespace schema;
 
 const std::vector<std::string> kJobStatuses = {"open", "in_progress", "on_hold", "completed", "invoiced", "closed",
                                                "cancelled"};
@@ -23,7 +14,7 @@ const std::vector<std::string> kJobStatuses = {"open", "in_progress", "on_hold",
 }  // namespace
 
 nlohmann::json OpenApiSchemas() {
-  const json line = Object({{"kind", Enum({"labor", "expense"})}, {"service", Str()}, {"description", Str()},
+  const json line = Object({{"kind", Enum({"labor", "expense", "fee"})}, {"service", Str()}, {"description", Str()},
                             {"hours", Amount()}, {"rate", Amount()}, {"cost", Amount()}, {"markup_percent", Amount()},
                             {"amount", Amount()}});
   const json milestone = Object({{"name", Str()}, {"due", Str()}, {"done", Bool()}});
@@ -46,7 +37,8 @@ nlohmann::json OpenApiSchemas() {
        {"approval", {{"type", {"object", "null"}},
                      {"properties", {{"approved_by", Str()}, {"method", Enum({"email", "portal", "signed_pdf"})},
                                      {"approved_at", Str()}, {"document_sha256", Str()}}}}},
-       {"totals", Object({{"labor", Amount()}, {"expenses", Amount()}, {"markup", Amount()}, {"total", Amount()}})},
+       {"totals", Object({{"labor", Amount()}, {"expenses", Amount()}, {"fees", Amount()}, {"markup", Amount()},
+                          {"total", Amount()}})},
        {"version", Int()}, {"created_at", Str()}, {"updated_at", Str()}});
   const json time = Object({{"id", Int()}, {"client_id", Int()}, {"job_id", Int()}, {"job_number", Str()},
                             {"user_id", Int()}, {"person", Str()}, {"service", Str()}, {"work_date", Str()},
@@ -62,7 +54,9 @@ nlohmann::json OpenApiSchemas() {
        {"payment_terms_days", Int()}, {"issue_date", NullableStr()}, {"due_date", NullableStr()},
        {"credited_invoice_id", NullableInt()}, {"credited_invoice_number", Str()}, {"subtotal", Amount()},
        {"tax", Amount()}, {"total", Amount()}, {"paid", Amount()}, {"delivery_status", Enum(kDeliveryStatuses)},
-       {"delivered_to", Str()}, {"delivered_at", NullableStr()},
+       {"delivered_to", Str()}, {"delivered_at", NullableStr()}, {"credited", Amount()},
+       {"stage", Enum({"draft", "issued", "sent", "partially_paid", "overdue", "paid", "credited"})},
+       {"payments", Array(Ref("AgencyPayment"))}, {"deliveries", Array(Ref("AgencyDelivery"))},
        {"payment", {{"type", {"object", "null"}},
                     {"properties", {{"state", Enum({"unpaid", "partially_paid", "paid"})}, {"overdue", Bool()},
                                     {"outstanding", Amount()}}}}},
@@ -85,7 +79,7 @@ nlohmann::json OpenApiSchemas() {
        {"distribute_by", Str()}, {"distributed_at", NullableStr()}, {"distributed_to", Str()},
        {"distributed_late", Bool()}, {"author", Str()}, {"action_items", Array(action_item)}, {"version", Int()},
        {"created_at", Str()}});
-  return {
+  json out = {
       {"AgencySettings",
        Object({{"job_pattern", Str()}, {"invoice_pattern", Str()}, {"credit_note_pattern", Str()},
                {"entry_window_days", Int()}, {"time_zone", Str()}, {"holidays", Array(Str())},
@@ -154,6 +148,8 @@ nlohmann::json OpenApiSchemas() {
                {"months", Array(Object({{"month", Str()}, {"pipeline", Amount()}, {"committed", Amount()},
                                         {"burn", Amount()}, {"expected", Amount()}}))}})},
   };
+  out.update(BillingSchemas());  // openapi_billing.cpp
+  return out;
 }
 
 }  // namespace concord::agency

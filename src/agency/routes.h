@@ -10,5 +10,6 @@ namespace concord::agency {
 void InstallRoutes(http::Router& router, Module& module);
 // The component schemas its routes reference (merged into the OpenAPI document).
 nlohmann::json OpenApiSchemas();
+nlohmann::json BillingSchemas();  // expenses, payments, deliveries
 
 }  // namespace concord::agency

@@ -5,6 +5,8 @@ const TABS = [
   { value: '/agency', label: 'Today' },
   { value: '/agency/jobs', label: 'Jobs' },
   { value: '/agency/time', label: 'Timesheet' },
+  { value: '/agency/expenses', label: 'Expenses' },
+  { value: '/agency/invoices', label: 'Invoices' },
   { value: '/agency/reports', label: 'Reports & forecast' },
   { value: '/agency/meetings', label: 'Meetings' },
 ]
