@@ -23,6 +23,8 @@ Settings SettingsFromRow(const store::Row& r) {
   s.locked_through = OptDate(r.OptText(6));
   s.contact_report_days = static_cast<int>(r.Int(7));
   s.version = r.Int(8);
+  s.locked_by = r.OptText(9).value_or("");
+  s.locked_at = r.OptText(10);
   return s;
 }
 
@@ -55,15 +57,46 @@ nlohmann::json PreferencesJson(const std::vector<ContactPreference>& prefs, bool
     nlohmann::json j = {{"contact_id", p.contact_id},
                         {"preferred_method", p.preferred_method},
                         {"branding_requirements", p.branding_requirements}};
-    if (with_names) j["contact_name"] = p.contact_name;
+    if (with_names) {
+      j["contact_name"] = p.contact_name;
+      j["email"] = p.email;
+      j["role"] = p.role;
+    }
     out.push_back(j);
   }
   return out;
 }
 
+nlohmann::json ApprovalChainJson(const std::vector<ApprovalStep>& chain, bool with_names) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& step : chain) {
+    nlohmann::json j = {{"step", step.step}, {"approves", step.approves}, {"contact_id", step.contact_id}};
+    if (with_names) j["contact_name"] = step.contact_name;
+    out.push_back(j);
+  }
+  return out;
+}
+
+nlohmann::json KeyDatesJson(const std::vector<KeyDate>& dates) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& d : dates) out.push_back({{"date", d.date.ToString()}, {"label", d.label}, {"yearly", d.yearly}});
+  return out;
+}
+
+struct ContactFacts {
+  std::string name, email, role;
+};
+
+Result<ContactFacts> LoadContactFacts(store::Connection& conn, int64_t contact_id) {
+  auto rows = TRY(conn.Query("SELECT name, email, role FROM contacts WHERE id = ?", {contact_id}));
+  if (rows.empty()) return ContactFacts{};
+  return ContactFacts{rows.front().Text(0), rows.front().Text(1), rows.front().Text(2)};
+}
+
 constexpr const char* kAccountColumns =
     "a.client_id, a.client_code, c.legal_name, a.industry, a.org_structure, a.products, a.services, a.markets, "
-    "a.distribution, a.branding_requirements, a.team, a.contact_preferences, a.version, a.updated_at";
+    "a.distribution, a.branding_requirements, a.team, a.contact_preferences, a.version, a.updated_at, a.processes, "
+    "a.reporting_preferences, a.approval_chain, a.key_dates";
 
 Result<Account> AccountFromRow(store::Connection& conn, const store::Row& r) {
   Account a;
@@ -88,13 +121,25 @@ Result<Account> AccountFromRow(store::Connection& conn, const store::Row& r) {
   }
   for (const auto& p : nlohmann::json::parse(r.Text(11), nullptr, false)) {
     ContactPreference pref{p.value("contact_id", int64_t{0}), p.value("preferred_method", "email"),
-                           p.value("branding_requirements", ""), ""};
-    auto name = TRY(conn.Query("SELECT name FROM contacts WHERE id = ?", {pref.contact_id}));
-    if (!name.empty()) pref.contact_name = name.front().Text(0);
+                           p.value("branding_requirements", ""), "", "", ""};
+    const ContactFacts facts = TRY(LoadContactFacts(conn, pref.contact_id));
+    pref.contact_name = facts.name;
+    pref.email = facts.email;
+    pref.role = facts.role;
     a.contact_preferences.push_back(std::move(pref));
   }
   a.version = r.Int(12);
   a.updated_at = r.Text(13);
+  a.processes = r.Text(14);
+  a.reporting_preferences = r.Text(15);
+  for (const auto& s : nlohmann::json::parse(r.Text(16), nullptr, false)) {
+    ApprovalStep step{s.value("step", 1), s.value("approves", ""), s.value("contact_id", int64_t{0}), ""};
+    step.contact_name = TRY(LoadContactFacts(conn, step.contact_id)).name;
+    a.approval_chain.push_back(std::move(step));
+  }
+  for (const auto& d : nlohmann::json::parse(r.Text(17), nullptr, false)) {
+    if (auto date = OptDate(d.value("date", ""))) a.key_dates.push_back({*date, d.value("label", ""), d.value("yearly", false)});
+  }
   return a;
 }
 
@@ -147,6 +192,22 @@ Status ValidateAccount(store::Connection& conn, int64_t client_id, const Account
                         "One of email, phone, sms, video, in_person, portal."});
     }
   }
+  for (size_t i = 0; i < a.approval_chain.size(); ++i) {
+    const auto& step = a.approval_chain[i];
+    const std::string at = "approval_chain[" + std::to_string(i) + "]";
+    auto rows = TRY(conn.Query("SELECT id FROM contacts WHERE id = ? AND client_id = ?", {step.contact_id, client_id}));
+    if (rows.empty()) errors.push_back({at + ".contact_id", "agency.contact_unknown", "Not a contact of this client."});
+    if (step.approves.empty()) {
+      errors.push_back({at + ".approves", "agency.approves_required", "Say what this step approves, e.g. estimates."});
+    }
+    if (step.step < 1) errors.push_back({at + ".step", "agency.step_invalid", "Steps count from 1."});
+  }
+  for (size_t i = 0; i < a.key_dates.size(); ++i) {
+    if (a.key_dates[i].label.empty()) {
+      errors.push_back({"key_dates[" + std::to_string(i) + "].label", "agency.key_date_label_required",
+                        "Say what the date is, e.g. fiscal year end."});
+    }
+  }
   if (!errors.empty()) {
     std::string code = errors.front().code;
     return Error::Invalid(code, "The account has errors; see the fields.", std::move(errors));
@@ -162,7 +223,7 @@ Result<Settings> AgencyService::GetSettings() {
   auto conn = TRY(db_.Acquire());
   return SettingsFromRow(TRY(conn->QueryOne(
       "SELECT job_pattern, invoice_pattern, credit_note_pattern, entry_window_days, time_zone, holidays, "
-      "locked_through, contact_report_days, version FROM agency_settings WHERE id = 1",
+      "locked_through, contact_report_days, version, locked_by, locked_at FROM agency_settings WHERE id = 1",
       {})));
 }
 
@@ -193,6 +254,14 @@ Result<Settings> AgencyService::UpdateSettings(const auth::Principal& caller, in
       errors.push_back({"locked_through", "agency.date_invalid", "A date such as 2026-10-31, or null."});
     }
   }
+  if (patch.contains("contact_report_days")) {
+    const auto& v = patch["contact_report_days"];
+    if (!v.is_number_integer() || v.get<int>() < 0 || v.get<int>() > 10) {
+      errors.push_back({"contact_report_days", "agency.contact_report_days_invalid", "A whole number of days, 0 to 10."});
+    } else {
+      s.contact_report_days = v.get<int>();
+    }
+  }
   if (patch.contains("holidays") && patch["holidays"].is_array()) {
     s.holidays.clear();
     for (size_t i = 0; i < patch["holidays"].size(); ++i) {
@@ -220,13 +289,22 @@ Result<Settings> AgencyService::UpdateSettings(const auth::Principal& caller, in
   }
   nlohmann::json holidays = nlohmann::json::array();
   for (const auto& d : s.holidays) holidays.push_back(d.ToString());
+  // Moving the lock records who moved it and when (the time screen shows it beside the locked entries).
+  if (s.locked_through != OptDate(before["locked_through"].is_string()
+                                      ? std::optional<std::string>(before["locked_through"].get<std::string>())
+                                      : std::nullopt)) {
+    s.locked_by = s.locked_through ? caller.name : "";
+    s.locked_at = s.locked_through ? std::optional<std::string>(Now().ToString()) : std::nullopt;
+  }
   return db_.Transact<Settings>([&](store::Connection& c) -> Result<Settings> {
     const int64_t changed = TRY(c.Execute(
         "UPDATE agency_settings SET job_pattern = ?, invoice_pattern = ?, credit_note_pattern = ?, "
-        "entry_window_days = ?, time_zone = ?, holidays = ?, locked_through = ?, version = version + 1 "
-        "WHERE id = 1 AND version = ?",
+        "entry_window_days = ?, time_zone = ?, holidays = ?, locked_through = ?, contact_report_days = ?, "
+        "locked_by = ?, locked_at = ?, version = version + 1 WHERE id = 1 AND version = ?",
         {s.job_pattern, s.invoice_pattern, s.credit_note_pattern, int64_t{s.entry_window_days}, s.time_zone,
-         holidays.dump(), DateValue(s.locked_through), expected_version}));
+         holidays.dump(), DateValue(s.locked_through), int64_t{s.contact_report_days},
+         s.locked_by.empty() ? store::Null() : store::Value(s.locked_by), store::Opt(s.locked_at),
+         expected_version}));
     if (changed == 0) return StaleVersion("settings");
     s.version = expected_version + 1;
     TRY(audit::Append(c, caller.Actor(request_id),
@@ -310,16 +388,33 @@ Result<std::string> AgencyService::ClientCode(store::Connection& conn, int64_t c
 
 // ---- Account knowledge ------------------------------------------------------------------------------------
 
-Result<std::vector<Account>> AgencyService::Accounts(const auth::Principal& caller) {
+// Searching matches every piece of knowledge written down (and the client's name and code).
+const ListSpec kAccountList{"agency_accounts a JOIN clients c ON c.id = a.client_id",
+                            "a.client_id",
+                            "a.client_id",
+                            {"c.legal_name", "a.client_code", "a.industry", "a.org_structure", "a.products",
+                             "a.services", "a.markets", "a.distribution", "a.branding_requirements", "a.processes",
+                             "a.reporting_preferences", "a.key_dates", "a.approval_chain"},
+                            {{"client", "LOWER(c.legal_name)"},
+                             {"code", "a.client_code"},
+                             {"industry", "LOWER(a.industry)"},
+                             {"updated_at", "a.updated_at"}},
+                            {{"industry", "a.industry"}, {"code", "a.client_code"}}};
+
+Result<std::pair<std::vector<Account>, KeyedRows>> AgencyService::ListAccounts(const auth::Principal& caller,
+                                                                               const ListQuery& query) {
   auto conn = TRY(db_.Acquire());
-  std::string sql = std::string("SELECT ") + kAccountColumns +
-                    " FROM agency_accounts a JOIN clients c ON c.id = a.client_id WHERE 1 = 1";
-  std::vector<store::Value> params;
-  store::AppendScope(caller.ClientScope(), "a.client_id", sql, params);
-  sql += " ORDER BY LOWER(c.legal_name)";
+  KeyedRows rows = TRY(ListRows(*conn, caller.ClientScope(), kAccountList, kAccountColumns, query));
   std::vector<Account> out;
-  for (const auto& r : TRY(conn->Query(sql, params))) out.push_back(TRY(AccountFromRow(*conn, r)));
-  return out;
+  for (const auto& r : rows.rows) out.push_back(TRY(AccountFromRow(*conn, r)));
+  return std::make_pair(std::move(out), std::move(rows));
+}
+
+Result<std::vector<Account>> AgencyService::Accounts(const auth::Principal& caller) {
+  ListQuery everything;
+  everything.sort = "client";
+  everything.limit = 100000;
+  return TRY(ListAccounts(caller, everything)).first;
 }
 
 Result<Account> AgencyService::GetAccount(const auth::Principal& caller, int64_t client_id) {
@@ -356,27 +451,36 @@ Result<Account> AgencyService::SaveAccount(const auth::Principal& caller, int64_
     set(in.markets, a.markets);
     set(in.distribution, a.distribution);
     set(in.branding_requirements, a.branding_requirements);
+    set(in.processes, a.processes);
+    set(in.reporting_preferences, a.reporting_preferences);
     if (in.team) a.team = *in.team;
     if (in.contact_preferences) a.contact_preferences = *in.contact_preferences;
+    if (in.approval_chain) a.approval_chain = *in.approval_chain;
+    if (in.key_dates) a.key_dates = *in.key_dates;
     TRY(ValidateAccount(c, client_id, a));
     const std::string now = store::NowText();
     const std::string team = TeamJson(a.team, false).dump();
     const std::string prefs = PreferencesJson(a.contact_preferences, false).dump();
+    const std::string chain = ApprovalChainJson(a.approval_chain, false).dump();
+    const std::string key_dates = KeyDatesJson(a.key_dates).dump();
     Result<int64_t> written = int64_t{0};
     if (creating) {
       written = c.Execute(
           "INSERT INTO agency_accounts (client_id, client_code, industry, org_structure, products, services, markets, "
-          "distribution, branding_requirements, team, contact_preferences, version, created_at, updated_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+          "distribution, branding_requirements, team, contact_preferences, processes, reporting_preferences, "
+          "approval_chain, key_dates, version, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
           {client_id, a.client_code, a.industry, a.org_structure, a.products, a.services, a.markets, a.distribution,
-           a.branding_requirements, team, prefs, now, now});
+           a.branding_requirements, team, prefs, a.processes, a.reporting_preferences, chain, key_dates, now, now});
     } else {
       written = c.Execute(
           "UPDATE agency_accounts SET client_code = ?, industry = ?, org_structure = ?, products = ?, services = ?, "
           "markets = ?, distribution = ?, branding_requirements = ?, team = ?, contact_preferences = ?, "
+          "processes = ?, reporting_preferences = ?, approval_chain = ?, key_dates = ?, "
           "version = version + 1, updated_at = ? WHERE client_id = ? AND version = ?",
           {a.client_code, a.industry, a.org_structure, a.products, a.services, a.markets, a.distribution,
-           a.branding_requirements, team, prefs, now, client_id, *expected_version});
+           a.branding_requirements, team, prefs, a.processes, a.reporting_preferences, chain, key_dates, now,
+           client_id, *expected_version});
     }
     if (!written.ok()) {
       if (written.error().code == "store.unique_violation") {
@@ -407,6 +511,8 @@ nlohmann::json ToJson(const Settings& s) {
           {"holidays", holidays},
           {"locked_through", s.locked_through ? nlohmann::json(s.locked_through->ToString()) : nlohmann::json()},
           {"contact_report_days", s.contact_report_days},
+          {"locked_by", s.locked_by.empty() ? nlohmann::json() : nlohmann::json(s.locked_by)},
+          {"locked_at", s.locked_at ? nlohmann::json(*s.locked_at) : nlohmann::json()},
           {"version", s.version}};
 }
 
@@ -432,6 +538,10 @@ nlohmann::json ToJson(const Account& a) {
           {"branding_requirements", a.branding_requirements},
           {"team", TeamJson(a.team, true)},
           {"contact_preferences", PreferencesJson(a.contact_preferences, true)},
+          {"processes", a.processes},
+          {"reporting_preferences", a.reporting_preferences},
+          {"approval_chain", ApprovalChainJson(a.approval_chain, true)},
+          {"key_dates", KeyDatesJson(a.key_dates)},
           {"version", a.version},
           {"updated_at", a.updated_at}};
 }

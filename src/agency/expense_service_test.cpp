@@ -7,8 +7,6 @@
 namespace concord::agency {
 namespace {
 
-using namespace service_testing;
-
 class ExpenseServiceTest : public AgencyServiceTest {
  protected:
   void SetUp() override {

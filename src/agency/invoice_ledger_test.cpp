@@ -5,8 +5,6 @@
 namespace concord::agency {
 namespace {
 
-using namespace service_testing;
-
 class InvoiceLedgerTest : public AgencyServiceTest {
  protected:
   // 135 minutes of approved design at 150.00 = 337.50; tax 8.875 % = 29.953125 -> 29.95; total 367.45, issued
@@ -102,6 +100,11 @@ TEST_P(InvoiceLedgerTest, AnotherTenantGetsNotFound) {
   EXPECT_TRUE(is404(service_->RecordPayment(acme_user_, theirs.id, theirs.version, {Decimal::FromInt(1), {}, ""}, "t")));
   EXPECT_TRUE(is404(service_->CreditInvoice(acme_user_, theirs.id, CreditInput{}, "t")));
   EXPECT_TRUE(is404(service_->GetInvoice(acme_user_, theirs.id)));
+  EXPECT_TRUE(is404(service_->EmailInvoice(acme_user_, theirs.id, theirs.version, {}, "t")));
+  // Beta has no contacts: there is nobody to e-mail the invoice to, and nothing is queued or recorded.
+  auto nobody = service_->EmailInvoice(coordinator_, theirs.id, theirs.version, {}, "t");
+  EXPECT_EQ(nobody.error().code, "invoice.no_billing_contact");
+  EXPECT_TRUE(service_->GetInvoice(coordinator_, theirs.id)->deliveries.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, InvoiceLedgerTest, ::testing::ValuesIn(store::testing::Backends()),

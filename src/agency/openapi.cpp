@@ -1,12 +1,12 @@
 // OpenAPI component schemas of the agency's records (referenced by its routes as #/components/schemas/Agency*).
 #include "agency/meeting_rules.h"
-#include "agency/openapi_helpers.h"
+#include "agency/openapi_types.h"
 #include "agency/routes.h"
 
 namespace concord::agency {
 namespace {
 
-using namespace schema;
+using namespace openapi_types;
 
 const std::vector<std::string> kJobStatuses = {"open", "in_progress", "on_hold", "completed", "invoiced", "closed",
                                                "cancelled"};
@@ -79,22 +79,7 @@ nlohmann::json OpenApiSchemas() {
        {"distribute_by", Str()}, {"distributed_at", NullableStr()}, {"distributed_to", Str()},
        {"distributed_late", Bool()}, {"author", Str()}, {"action_items", Array(action_item)}, {"version", Int()},
        {"created_at", Str()}});
-  json out = {
-      {"AgencySettings",
-       Object({{"job_pattern", Str()}, {"invoice_pattern", Str()}, {"credit_note_pattern", Str()},
-               {"entry_window_days", Int()}, {"time_zone", Str()}, {"holidays", Array(Str())},
-               {"locked_through", NullableStr()}, {"contact_report_days", Int()}, {"version", Int()}})},
-      {"AgencyRate", Object({{"id", Int()}, {"client_id", NullableInt()}, {"role", Str()}, {"effective_from", Str()},
-                             {"rate", Amount()}, {"currency", Str()}})},
-      {"AgencyAccount",
-       Object({{"client_id", Int()}, {"client_code", Str()}, {"client_name", Str()}, {"industry", Str()},
-               {"org_structure", Str()}, {"products", Str()}, {"services", Str()}, {"markets", Str()},
-               {"distribution", Str()}, {"branding_requirements", Str()},
-               {"team", Array(Object({{"user_id", Int()}, {"role", Enum(kTeamSeats)}, {"backup_user_id", NullableInt()},
-                                      {"name", Str()}, {"backup_name", Str()}}))},
-               {"contact_preferences", Array(Object({{"contact_id", Int()}, {"preferred_method", Enum(kContactMethods)},
-                                                     {"branding_requirements", Str()}, {"contact_name", Str()}}))},
-               {"version", Int()}, {"updated_at", Str()}})},
+  json schemas = {
       {"AgencyJob", job},
       {"AgencyJobInput",
        Object({{"client_id", Int()}, {"title", Str()}, {"job_type", Str()}, {"description", Str()}, {"brief", Str()},
@@ -148,8 +133,9 @@ nlohmann::json OpenApiSchemas() {
                {"months", Array(Object({{"month", Str()}, {"pipeline", Amount()}, {"committed", Amount()},
                                         {"burn", Amount()}, {"expected", Amount()}}))}})},
   };
-  out.update(BillingSchemas());  // openapi_billing.cpp
-  return out;
+  schemas.update(AccountOpenApiSchemas());  // openapi_accounts.cpp
+  schemas.update(BillingSchemas());         // openapi_billing.cpp
+  return schemas;
 }
 
 }  // namespace concord::agency

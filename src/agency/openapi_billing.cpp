@@ -1,11 +1,11 @@
 // OpenAPI component schemas of the agency's billing records: expenses, invoice payments and deliveries.
-#include "agency/openapi_helpers.h"
+#include "agency/openapi_types.h"
 #include "agency/routes.h"
 
 namespace concord::agency {
 
 nlohmann::json BillingSchemas() {
-  using namespace schema;
+  using namespace openapi_types;
   const std::vector<std::string> states = {"submitted", "approved", "rejected", "invoiced"};
   return {
       {"AgencyExpense",

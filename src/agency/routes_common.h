@@ -127,6 +127,7 @@ Result<std::optional<Date>> QueryDate(const http::Request& request, const std::s
 
 // Route groups, one file each.
 void InstallAccountRoutes(http::Router& router, AgencyService& service);
+void InstallAccountFileRoutes(http::Router& router, AgencyService& service);
 void InstallJobRoutes(http::Router& router, AgencyService& service);
 void InstallEstimateRoutes(http::Router& router, AgencyService& service);
 void InstallTimeRoutes(http::Router& router, AgencyService& service);

@@ -140,6 +140,19 @@ void InstallInvoiceRoutes(http::Router& router, AgencyService& service) {
               return service.RecordPayment(caller, id, version, in, ctx.request.request_id);
             });
 
+  AddAction(router, "email", "E-mail the invoice PDF to the client's billing contact (or `to`) via the outbox; "
+            "recorded as a delivery (If-Match)",
+            [&service](Context& ctx, const auth::Principal& caller, int64_t id, int64_t version,
+                       const nlohmann::json& body) -> Result<InvoiceRecord> {
+              api::Fields f(body);
+              EmailInput in;
+              in.to = f.String("to", 320);
+              in.note = f.String("note", 2000).value_or("");
+              TRY(f.Finish("The e-mail"));
+              return service.EmailInvoice(caller, id, version, in, ctx.request.request_id);
+            },
+            Permission::kAgencyWrite);
+
   router.Add("POST", kBase + "/invoices/{id}/credit-notes",
              Handle(Permission::kAgencyAdmin, [&service](Context& ctx, const auth::Principal& caller) -> Result<Response> {
                const int64_t id = TRY(api::PathId(ctx));

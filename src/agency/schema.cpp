@@ -7,7 +7,7 @@
 namespace concord::agency {
 
 std::vector<store::Migration> Migrations() {
-  std::vector<store::Migration> all = {{"0600_agency", R"sql(
+  std::vector<store::Migration> all{{"0600_agency", R"sql(
 CREATE TABLE agency_settings (
   id {{int}} PRIMARY KEY,
   job_pattern TEXT NOT NULL,
@@ -219,6 +219,7 @@ CREATE TABLE agency_action_items (
 );
 CREATE INDEX agency_action_items_open ON agency_action_items (done_at, due_date)
 )sql"}};
+  for (auto& m : AccountMigrations()) all.push_back(std::move(m));  // schema_accounts.cpp
   for (auto& m : ExpenseMigrations()) all.push_back(std::move(m));  // billing_schema.cpp
   return all;
 }

@@ -19,9 +19,15 @@ namespace concord::agency {
 
 struct AccountInput {
   std::optional<std::string> client_code, industry, org_structure, products, services, markets, distribution,
-      branding_requirements;
+      branding_requirements, processes, reporting_preferences;
   std::optional<std::vector<TeamSeat>> team;
   std::optional<std::vector<ContactPreference>> contact_preferences;
+  std::optional<std::vector<ApprovalStep>> approval_chain;
+  std::optional<std::vector<KeyDate>> key_dates;
+};
+
+struct AccountFileInput {
+  std::string title, category, file_name, content_type, bytes;
 };
 
 struct RateInput {
@@ -110,6 +116,11 @@ struct DeliveryInput {
   std::optional<int64_t> outbox_id;
 };
 
+struct EmailInput {
+  std::optional<std::string> to;  // default: the client's billing contact
+  std::string note;               // added to the message and the delivery
+};
+
 struct LoeDocument {
   std::string bytes, content_type, file_name, sha256;
 };
@@ -146,9 +157,18 @@ class AgencyService {
 
   // Account knowledge: one per client account.
   Result<std::vector<Account>> Accounts(const auth::Principal& caller);
+  Result<std::pair<std::vector<Account>, KeyedRows>> ListAccounts(const auth::Principal& caller, const ListQuery& query);
   Result<Account> GetAccount(const auth::Principal& caller, int64_t client_id);
   Result<Account> SaveAccount(const auth::Principal& caller, int64_t client_id, std::optional<int64_t> expected_version,
                               const AccountInput& input, const std::string& request_id);
+
+  // The account's files (account_files_service.cpp): upload, list, download, archive / restore.
+  Result<std::vector<AccountFile>> AccountFiles(const auth::Principal& caller, int64_t client_id, bool with_archived);
+  Result<AccountFile> AddAccountFile(const auth::Principal& caller, int64_t client_id, const AccountFileInput& input,
+                                     const std::string& request_id);
+  Result<std::pair<AccountFile, std::string>> AccountFileContent(const auth::Principal& caller, int64_t id);
+  Result<AccountFile> ArchiveAccountFile(const auth::Principal& caller, int64_t id, int64_t expected_version,
+                                         bool archived, const std::string& request_id);
 
   // Jobs.
   Result<std::pair<std::vector<JobView>, KeyedRows>> ListJobs(const auth::Principal& caller, const ListQuery& query);
@@ -208,6 +228,10 @@ class AgencyService {
                                        const DeliveryInput& input, const std::string& request_id);
   Result<InvoiceRecord> RecordPayment(const auth::Principal& caller, int64_t id, int64_t expected_version,
                                       const PaymentInput& input, const std::string& request_id);
+  // Queues the invoice's PDF to the billing contact in the outbox and records it as a delivery
+  // (invoice_mail.cpp). Error invoice.no_billing_contact (422) when there is nobody to send it to.
+  Result<InvoiceRecord> EmailInvoice(const auth::Principal& caller, int64_t id, int64_t expected_version,
+                                     const EmailInput& input, const std::string& request_id);
 
   // Reports.
   Result<std::vector<JobView>> JobsWithoutApprovedLoe(const auth::Principal& caller);
@@ -230,6 +254,7 @@ class AgencyService {
 
 // Audit and API views.
 nlohmann::json ToJson(const Account& account);
+nlohmann::json ToJson(const AccountFile& file);
 nlohmann::json ToJson(const Job& job);
 nlohmann::json ToJson(const JobView& view);
 nlohmann::json ToJson(const JobAlert& alert);

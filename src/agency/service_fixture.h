@@ -1,18 +1,19 @@
-// The agency service tests' fixture (both backends): three users, two client accounts (ACME, BETA), the
-// design rate 150.00 from 2026-01-01, a replaceable clock, and helpers that open jobs, draft the standard
-// estimate and enter time. Test files derive their own fixture from AgencyServiceTest to instantiate it.
+// The agency services' test fixture (both backends): a fresh database with two agency clients (Acme, Beta),
+// an admin, a lead, a coordinator, a client user of Acme, the design rate and a controllable clock. Shared
+// by service_test.cpp and the account side's tests.
 #pragma once
-
-#include <gtest/gtest.h>
 
 #include "agency/meetings.h"
 #include "agency/service.h"
+
+#include <gtest/gtest.h>
+
 #include "auth/accounts.h"
 #include "clients/service.h"
 #include "crypto/crypto.h"
 #include "store/testing.h"
 
-namespace concord::agency::service_testing {
+namespace concord::agency {
 
 inline Instant At(const char* text) { return Instant::Parse(text).value(); }
 inline Date D(const char* text) { return Date::Parse(text).value(); }
@@ -126,4 +127,4 @@ class AgencyServiceTest : public ::testing::TestWithParam<std::string> {
   int64_t lead_id_ = 0, acme_ = 0, beta_ = 0;
 };
 
-}  // namespace concord::agency::service_testing
+}  // namespace concord::agency

@@ -6,8 +6,6 @@
 namespace concord::agency {
 namespace {
 
-using namespace service_testing;
-
 TEST_P(AgencyServiceTest, JobNumbersFollowThePatternPerClientAndYear) {
   EXPECT_EQ(Open(acme_).job.number, "ACME-260001");
   EXPECT_EQ(Open(acme_).job.number, "ACME-260002");
@@ -172,11 +170,11 @@ TEST_P(AgencyServiceTest, InvoicingApprovedTimeFreezesItAndCreditNotesCorrect) {
   auto nothing_left = service_->DraftInvoice(coordinator_, in, "t");
   EXPECT_EQ(nothing_left.error().code, "invoice.nothing_to_bill");
 
-  const InvoiceRecord note = service_->CreditInvoice(admin_, issued.id, CreditInput{}, "t").value();
+  const InvoiceRecord note = service_->CreditInvoice(admin_, issued.id, {}, "t").value();
   const InvoiceRecord credited = service_->IssueInvoice(admin_, note.id, note.version, D("2026-03-07"), "t").value();
   EXPECT_EQ(credited.invoice.number, "CN-2026-0001");
   EXPECT_EQ(ComputeInvoiceTotals(credited.invoice).total, Usd("-367.45"));
-  EXPECT_EQ(service_->CreditInvoice(admin_, issued.id, CreditInput{}, "t").error().code, "invoice.credit_exceeds_invoice");
+  EXPECT_EQ(service_->CreditInvoice(admin_, issued.id, {}, "t").error().code, "invoice.credit_exceeds_invoice");
 }
 
 TEST_P(AgencyServiceTest, ReportsListJobsWithoutLoeAndForecastTheMonths) {

@@ -19,6 +19,7 @@ namespace concord::agency {
 using Scope = std::optional<std::vector<int64_t>>;
 
 std::vector<store::Migration> Migrations();
+std::vector<store::Migration> AccountMigrations();  // the account side's (schema_accounts.cpp), in Migrations()
 
 // ---- Settings -------------------------------------------------------------------------------------------
 
@@ -30,6 +31,8 @@ struct Settings {
   std::string time_zone;
   std::vector<Date> holidays;
   std::optional<Date> locked_through;  // time worked on or before this date is locked
+  std::string locked_by;               // who set the lock, and when (empty when unlocked)
+  std::optional<std::string> locked_at;
   int contact_report_days = 2;         // contact reports go to the client within this many business days
   int64_t version = 1;
 
@@ -53,6 +56,22 @@ struct ContactPreference {
   std::string preferred_method = "email";
   std::string branding_requirements;
   std::string contact_name;  // filled when read
+  std::string role, email;   // filled when read, from the client's contact record
+};
+
+// Who signs off what, in order (estimates, concepts, copy, layouts ... go through the chain).
+struct ApprovalStep {
+  int step = 1;
+  std::string approves;  // what this step approves, e.g. "estimates", "creative"
+  int64_t contact_id = 0;
+  std::string contact_name;  // filled when read
+};
+
+// A date the coordinator plans around: launches, fiscal year end, trade shows; `yearly` repeats it.
+struct KeyDate {
+  Date date;
+  std::string label;
+  bool yearly = false;
 };
 
 struct Account {
@@ -60,10 +79,29 @@ struct Account {
   std::string client_code;
   std::string client_name;  // filled when read
   std::string industry, org_structure, products, services, markets, distribution, branding_requirements;
+  std::string processes, reporting_preferences;
   std::vector<TeamSeat> team;
   std::vector<ContactPreference> contact_preferences;
+  std::vector<ApprovalStep> approval_chain;
+  std::vector<KeyDate> key_dates;
   int64_t version = 1;
   std::string updated_at;
+};
+
+// The account's files (brand guidelines, process documents, briefs ...): kept, archived, never deleted.
+inline const std::vector<std::string> kAccountFileCategories = {"brand_guidelines", "process", "brief", "contract",
+                                                                "correspondence", "other"};
+
+struct AccountFile {
+  int64_t id = 0;
+  int64_t client_id = 0;
+  int64_t file_id = 0;
+  std::string title, category, file_name, content_type;
+  int64_t size = 0;
+  std::string sha256, uploaded_by;
+  std::optional<std::string> archived_at;
+  int64_t version = 1;
+  std::string created_at;
 };
 
 // ---- Jobs -----------------------------------------------------------------------------------------------

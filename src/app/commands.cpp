@@ -16,6 +16,7 @@ void SetExitCode(int code) { exit_code = code; }
 void AddCommands(CLI::App& app) {
   AddServeCommand(app);
   AddAdminCommands(app);
+  AddMailCommand(app);
   recon::AddReconcileCommand(app, &exit_code);
   wfm::AddWfmCommand(app);
 }

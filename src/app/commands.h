@@ -15,5 +15,6 @@ void SetExitCode(int code);
 
 void AddServeCommand(CLI::App& app);
 void AddAdminCommands(CLI::App& app);  // migrate, demo, user, audit
+void AddMailCommand(CLI::App& app);    // mail ingest
 
 }  // namespace concord::app

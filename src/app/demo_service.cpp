@@ -119,6 +119,23 @@ class DemoCases {
     return {};
   }
 
+  // A quality lead's reviews: two thirds of this month's sample (three per agent), mostly good with
+  // the odd weak answer, so the quality report has averages and a trend to show.
+  Status ReviewSample(const auth::Principal& reviewer, Instant end) {
+    now_ = end;
+    const std::string from = (end - std::chrono::hours(24 * 30)).ToString();
+    const auto sample = TRY(desk_.QualitySample(from, end.ToString(), 3, "demo"));
+    for (const auto& picked : sample) {
+      if (!Chance(67)) continue;
+      service::Ratings ratings;
+      for (const auto& c : service::DefaultCriteria())
+        ratings[c.key] = c.key == "process" && Chance(15) ? std::nullopt
+                                                           : std::optional<int>(Chance(75) ? 3 + static_cast<int>(Below(2)) : static_cast<int>(Below(3)));
+      TRY(desk_.ReviewCase(reviewer, picked.case_id, ratings, Chance(30) ? "Good tone; check the policy wording." : "", "demo"));
+    }
+    return {};
+  }
+
  private:
   size_t Below(size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng_); }
   bool Chance(int pct) { return static_cast<int>(Below(100)) < pct; }
@@ -204,7 +221,8 @@ Status AddServiceDemo(Platform& p, uint64_t seed, DemoSize size, const DemoServi
   const auth::Principal manager{.user_id = staff.agents.front(), .name = "Demo setup", .role = auth::Role::kAdmin};
   TRY(demo.Configure(manager, staff.executives.empty() ? staff.agents : staff.executives));
   const Instant end(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-  return size == DemoSize::kSmall ? demo.Generate(21, 1.6, end) : demo.Generate(120, 4.0, end);
+  TRY(size == DemoSize::kSmall ? demo.Generate(21, 1.6, end) : demo.Generate(120, 4.0, end));
+  return demo.ReviewSample(manager, end);
 }
 
 }  // namespace concord::app

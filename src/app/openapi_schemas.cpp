@@ -125,6 +125,15 @@ json CoreSchemas() {
           {"actor", {{"type", "object"}, {"properties", {{"id", {{"type", {"integer", "null"}}}}, {"name", Str()}}}}},
           {"request_id", Str()}, {"entity", Str()}, {"entity_id", Str()}, {"client_id", {{"type", {"integer", "null"}}}},
           {"action", Str()}, {"before", {}}, {"after", {}}, {"hash", Str()}}}}},
+      {"OutboxMessage",
+       {{"type", "object"},
+        {"properties",
+         {{"id", Int()}, {"status", Enum({"queued", "sent", "held", "failed"})}, {"to", {{"type", "array"}, {"items", Str()}}},
+          {"subject", Str()}, {"text", Str()}, {"reply_to", Str()}, {"purpose", Str()}, {"entity", Str()},
+          {"entity_id", Str()}, {"client_id", {{"type", {"integer", "null"}}}},
+          {"created_by", {{"type", {"integer", "null"}}}}, {"message_id", Str()}, {"attempts", Int()},
+          {"last_error", Str()}, {"created_at", Str()}, {"sent_at", NullableStr()},
+          {"attachments", {{"type", "array"}, {"items", Str()}}}}}}},
   };
   schemas.update(WfmSchemas());
   return schemas;

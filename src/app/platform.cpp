@@ -12,9 +12,12 @@
 #include "auth/routes.h"
 #include "clients/routes.h"
 #include "jobs/routes.h"
+#include "mail/outbox.h"
+#include "mail/routes.h"
 #include "reconciliation/routes.h"
 #include "service/routes.h"
 #include "store/migrate.h"
+#include "workforce/reminders.h"
 #include "workforce/routes.h"
 #include "workforce/routes_cases.h"
 #include "wfm/routes.h"
@@ -33,7 +36,7 @@ bool IsPostgres(const std::string& url) {
 
 std::vector<store::Migration> AllMigrations() {
   std::vector<store::Migration> all;
-  for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
+  for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), mail::Migrations(), clients::Migrations(),
                     reconciliation::Migrations(), wfm::Migrations(), workforce::Migrations(),
                     agency::Migrations(), service::Migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
@@ -90,6 +93,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->db = TRY(store::Database::Open(config.db, {.pool_size = 16}));
   TRY(store::Migrate(*platform->db, AllMigrations()));
   platform->accounts = std::make_unique<auth::Accounts>(*platform->db);
+  mail::RegisterDelivery(platform->jobs, *platform->db, mail::DeliveryConfig::FromEnvironment());
   platform->clients = std::make_unique<clients::ClientService>(*platform->db, platform->key);
   platform->clients->RegisterJobs(platform->jobs);
   platform->reconciliation = std::make_unique<reconciliation::ReconciliationService>(*platform->db);
@@ -101,7 +105,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->service = std::make_unique<service::ServiceDesk>(*platform->db);
   platform->service->RegisterJobs(platform->jobs);
   TRY(platform->service->ScheduleJobs());
-  if (auto smtp = service::SmtpConfig::FromEnvironment()) platform->service->UseSmtp(*smtp);
+  if (auto smtp = mail::SmtpConfig::FromEnvironment()) platform->service->UseSmtp(*smtp);
   FeedDeskContactsToWfm(*platform->service, *platform->wfm);
   clients::ClientService* client_service = platform->clients.get();
   platform->reconciliation->RegisterSource(
@@ -114,6 +118,8 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->workforce = std::make_unique<workforce::WorkforceService>(*platform->db, platform->key);
   platform->workforce->UseReconciliation(platform->reconciliation.get());
   platform->workforce->RegisterJobs(platform->jobs);
+  TRY(workforce::ScheduleWeeklyReminders(*platform->db,
+                                         std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
   workforce::WorkforceService* workforce_service = platform->workforce.get();
   platform->reconciliation->RegisterSource(
       "assignments",
@@ -132,6 +138,7 @@ void InstallRoutes(http::Router& router, Platform& platform) {
   service::InstallRoutes(router, *platform.service);
   workforce::InstallCaseRoutes(router, *platform.workforce, *platform.service);
   jobs::InstallRoutes(router, *platform.db);
+  mail::InstallRoutes(router, *platform.db);
   audit::InstallRoutes(router, *platform.db);
   router.Add(
       "GET", "/api/v1/openapi.json",

@@ -36,6 +36,7 @@ constexpr std::array kCoordinator = {
     P::kWorkforceRead, P::kWorkforceWrite, P::kTimeEnter, P::kTimeApprove,
     P::kAgencyRead, P::kAgencyWrite, P::kAgencyApprove,
     P::kCasesRead, P::kCasesOpen, P::kCasesWork,
+    P::kMailRead, P::kMailSend,
 };
 
 // Client users work in the portal on their own clients' records (every query is scoped).

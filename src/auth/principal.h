@@ -46,6 +46,8 @@ enum class Permission {
   kCasesOpen,        // open a case and write messages on it (the portal)
   kCasesWork,        // agent work: replies, notes, calls, status, assignment, merge, macros
   kServiceConfigure, // queues, SLA policies, calendars, macros; reports and quality reviews
+  kMailRead,         // the outbox: what concord sent, to whom, and whether it went (internal)
+  kMailSend,         // send a held or failed message again, or a test message to check the relay
 };
 
 bool RoleHas(Role role, Permission permission);

@@ -164,4 +164,14 @@ nlohmann::json ToJson(const Entry& e) {
   return j;
 }
 
+std::optional<int64_t> CaseNumberInSubject(std::string_view subject) {
+  const size_t open = subject.rfind("[#");
+  if (open == std::string_view::npos) return std::nullopt;
+  const size_t close = subject.find(']', open);
+  if (close == std::string_view::npos || close == open + 2 || close - open > 20) return std::nullopt;
+  const std::string digits(subject.substr(open + 2, close - open - 2));
+  if (digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoll(digits);
+}
+
 }  // namespace concord::service

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +14,9 @@
 #include "service/sla_policy.h"
 
 namespace concord::service {
+
+// "[#123]" in a subject: the case a reply without threading headers belongs to.
+std::optional<int64_t> CaseNumberInSubject(std::string_view subject);
 
 inline const std::vector<std::string> kRequesterKinds = {"contact", "worker", "internal"};
 inline const std::vector<std::string> kCategories = {"payroll",    "benefits", "timecard",      "onboarding",

@@ -77,15 +77,6 @@ std::string SortExpression(const std::string& sort) {
   return "c.updated_at";
 }
 
-std::string LikePattern(const std::string& text) {
-  std::string pattern;
-  for (char ch : text) {
-    if (ch == '%' || ch == '_') continue;
-    pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  }
-  return "%" + pattern + "%";
-}
-
 store::Value OptText(const std::optional<std::string>& v) { return store::Opt(v); }
 
 Status LoadLinks(store::Connection& conn, Case& c) {
@@ -172,22 +163,34 @@ constexpr const char* kSlaEventColumns = "id, case_id, at, kind, metric, policy_
 
 }  // namespace
 
+void AppendTextSearch(const std::string& text, const std::vector<std::string>& columns, const std::string& id_column,
+                      std::string& where, std::vector<store::Value>& params) {
+  std::string pattern = "%";
+  for (char ch : text) {
+    if (ch == '%' || ch == '_') continue;
+    pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  pattern += "%";
+  where += " AND (";
+  for (size_t i = 0; i < columns.size(); ++i) {
+    where += (i ? " OR LOWER(" : "LOWER(") + columns[i] + ") LIKE ?";
+    params.emplace_back(pattern);
+  }
+  const std::string digits = text.starts_with('#') ? text.substr(1) : text;
+  if (!digits.empty() && digits.size() < 18 && digits.find_first_not_of("0123456789") == std::string::npos) {
+    where += " OR " + id_column + " = ?";
+    params.emplace_back(std::stoll(digits));
+  }
+  where += ")";
+}
+
 Result<CasePage> ListCases(store::Connection& conn, const CaseScope& scope, const CaseListQuery& q) {
   std::string where = " WHERE 1 = 1";
   std::vector<store::Value> params;
   AppendCaseScope(scope, where, params);
   if (!q.include_merged) where += " AND c.merged_into_id IS NULL";
-  if (q.q && !q.q->empty()) {
-    const std::string pattern = LikePattern(*q.q);
-    where += " AND (LOWER(c.subject) LIKE ? OR LOWER(c.requester_name) LIKE ? OR LOWER(c.requester_email) LIKE ?";
-    params.insert(params.end(), {pattern, pattern, pattern});
-    const std::string digits = q.q->starts_with('#') ? q.q->substr(1) : *q.q;
-    if (!digits.empty() && digits.size() < 18 && digits.find_first_not_of("0123456789") == std::string::npos) {
-      where += " OR c.id = ?";
-      params.emplace_back(std::stoll(digits));
-    }
-    where += ")";
-  }
+  if (q.q && !q.q->empty())
+    AppendTextSearch(*q.q, {"c.subject", "c.requester_name", "c.requester_email"}, "c.id", where, params);
   if (q.status == "active") {
     where += " AND c.status NOT IN ('solved', 'closed')";
   } else if (q.status) {

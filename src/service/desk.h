@@ -10,11 +10,15 @@
 #include "auth/principal.h"
 #include "io/table.h"
 #include "jobs/jobs.h"
+#include "mail/smtp.h"
+#include "service/board.h"
 #include "service/case_store.h"
+#include "service/quality_store.h"
 #include "service/report.h"
-#include "service/smtp.h"
 
 namespace concord::service {
+
+inline constexpr size_t kMaxAttachmentBytes = 10 * 1024 * 1024;
 
 // A message, note, call or chat added to a case's timeline.
 struct EntryInput {
@@ -28,6 +32,8 @@ struct EntryInput {
   std::string mail_message_id, mail_in_reply_to, mail_from, mail_to, mail_subject;
   std::vector<std::string> mail_references;
   std::vector<Attachment> attachments;
+  // Files uploaded with the entry (portal attachments): stored in the entry's transaction.
+  std::vector<jobs::File> uploads;
 };
 
 // What the escalation job did.
@@ -59,6 +65,14 @@ struct MailIngest {
 // that recorded it commits.
 using MailHook = std::function<Status(const Case&, const Entry&)>;
 
+// The supervisor's board: the agents and the open cases (urgent first, at most kBoardCaseLimit).
+inline constexpr int kBoardCaseLimit = 500;
+struct Board {
+  std::vector<BoardAgent> agents;
+  std::vector<Case> cases;
+  int64_t open_total = 0;
+};
+
 class ServiceDesk {
  public:
   using Clock = std::function<Instant()>;
@@ -81,6 +95,8 @@ class ServiceDesk {
   Result<Entry> AddEntry(const auth::Principal& caller, int64_t case_id, const EntryInput& input,
                          const std::string& request_id);
   Result<std::vector<Entry>> Timeline(const auth::Principal& caller, int64_t case_id);
+  // A file attached to an entry of the case the caller may see (portal users: public entries only).
+  Result<jobs::File> AttachmentFile(const auth::Principal& caller, int64_t case_id, int64_t file_id);
   // The SLA at this moment, with the recorded SLA events.
   Result<nlohmann::json> Sla(const auth::Principal& caller, int64_t case_id);
   // Merges `duplicate` into `target`: its messages move over, it closes pointing at the target.
@@ -117,6 +133,28 @@ class ServiceDesk {
   // Every case matching the query (no paging), as an export table.
   Result<io::Table> ExportTable(const auth::Principal& caller, CaseListQuery query);
 
+  // Quality reviews. The sample: up to per_agent of each agent's cases solved in [from, to), drawn
+  // reproducibly from the seed (quality.h).
+  Result<std::vector<SolvedCase>> QualitySample(const std::string& from, const std::string& to, int per_agent,
+                                                const std::string& seed);
+  Result<ScorecardPage> Scorecards(const ScorecardListQuery& query);
+  Result<Scorecard> GetScorecard(int64_t id);
+  // Scores a solved case on the desk's form for the agent it was assigned to (one scorecard per case).
+  Result<Scorecard> ReviewCase(const auth::Principal& caller, int64_t case_id, const Ratings& ratings,
+                               const std::string& comment, const std::string& request_id);
+  Result<Scorecard> ReviseScorecard(const auth::Principal& caller, int64_t id, int64_t expected_version,
+                                    const Ratings& ratings, const std::string& comment, const std::string& request_id);
+  Result<io::Table> ScorecardTable(ScorecardListQuery query);
+  // Average scores by agent or queue and by week of the solve, over every scorecard the query matches.
+  Result<QualityReport> QualityReportFor(ScorecardListQuery query, const std::string& dimension);
+
+  // The supervisor's board over every queue or one.
+  Result<Board> BoardFor(std::optional<int64_t> queue_id);
+  // Gives the open cases to assignee_id (nullopt: back to the queue unassigned), all or none; each change
+  // goes on the case's timeline and is audited as "reassign".
+  Result<std::vector<Case>> Reassign(const auth::Principal& caller, const std::vector<int64_t>& case_ids,
+                                     std::optional<int64_t> assignee_id, const std::string& request_id);
+
   // Configuration (manager/admin).
   Result<std::vector<CalendarRecord>> Calendars();
   Result<CalendarRecord> SaveCalendar(const auth::Principal& caller, std::optional<int64_t> id,
@@ -140,7 +178,7 @@ class ServiceDesk {
   // address it was sent to. The same Message-ID twice is taken once.
   Result<MailIngest> IngestMail(const std::string& raw, const std::string& request_id);
   // Replies on cases with a requester address go out through this relay (see smtp.h).
-  void UseSmtp(SmtpConfig config);
+  void UseSmtp(mail::SmtpConfig config);
   void SetMailHook(MailHook hook) { mail_hook_ = std::move(hook); }
   Instant Now() const { return now_(); }
   store::Database& db() { return db_; }

@@ -138,7 +138,15 @@ Result<Entry> ServiceDesk::AddEntry(const auth::Principal& caller, int64_t case_
     errors.push_back({"kind", "field.choice", "Must be reply, message, note, call or chat."});
   else if (!caller.Internal() && kind != "message_in")
     errors.push_back({"kind", "case.portal_message_only", "On the portal you can add messages only."});
-  if (input.body.empty() && kind != "call") errors.push_back({"body", "field.required", "Write something."});
+  if (input.body.empty() && input.uploads.empty() && kind != "call")
+    errors.push_back({"body", "field.required", "Write something."});
+  for (size_t i = 0; i < input.uploads.size(); ++i) {
+    const std::string field = "attachments." + std::to_string(i);
+    if (input.uploads[i].name.empty()) errors.push_back({field, "field.required", "The file needs a name."});
+    if (input.uploads[i].content.empty()) errors.push_back({field, "attachment.empty", "The file is empty."});
+    if (input.uploads[i].content.size() > kMaxAttachmentBytes)
+      errors.push_back({field, "attachment.too_large", "Attachments are at most 10 MB each."});
+  }
   if (kind == "call" && !input.duration_s) errors.push_back({"duration_s", "field.required", "How long was the call (seconds)?"});
   if (input.duration_s && *input.duration_s < 0) errors.push_back({"duration_s", "field.range", "Must not be negative."});
   if (input.outcome && std::find(kCallOutcomes.begin(), kCallOutcomes.end(), *input.outcome) == kCallOutcomes.end())
@@ -168,6 +176,12 @@ Result<Entry> ServiceDesk::AddEntry(const auth::Principal& caller, int64_t case_
     e.mail_to = input.mail_to;
     e.mail_subject = input.mail_subject;
     e.attachments = input.attachments;
+    for (jobs::File file : input.uploads) {
+      file.created_by = caller.user_id;
+      file.client_id = c.client_id;
+      const int64_t size = static_cast<int64_t>(file.content.size());
+      e.attachments.push_back({file.name, file.content_type, size, TRY(jobs::SaveFile(conn, file))});
+    }
     if (kind == "message_out" && !c.requester_email.empty() && e.mail_message_id.empty()) TRY(w.AddressReply(c, e));
     e.id = TRY(w.AddEntry(c, e));
     if (kind == "message_in" && (c.status == "pending_requester" || IsSolved(TRY(ParseCaseStatus(c.status))) ||
@@ -195,6 +209,15 @@ Result<std::vector<Entry>> ServiceDesk::Timeline(const auth::Principal& caller, 
   auto conn = TRY(db_.Acquire());
   TRY(LoadCase(*conn, ScopeOf(caller), case_id));
   return ListEntries(*conn, case_id, !caller.Internal());
+}
+
+Result<jobs::File> ServiceDesk::AttachmentFile(const auth::Principal& caller, int64_t case_id, int64_t file_id) {
+  auto conn = TRY(db_.Acquire());
+  TRY(LoadCase(*conn, ScopeOf(caller), case_id));
+  for (const Entry& e : TRY(ListEntries(*conn, case_id, !caller.Internal())))
+    for (const Attachment& a : e.attachments)
+      if (a.file_id == file_id) return jobs::LoadFile(*conn, file_id);
+  return Error::NotFound("attachment.not_found", "This case has no such attachment.");
 }
 
 Result<nlohmann::json> ServiceDesk::Sla(const auth::Principal& caller, int64_t case_id) {

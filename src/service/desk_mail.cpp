@@ -3,12 +3,16 @@
 // to; a reply recorded on a case goes out over SMTP after its transaction commits.
 #include "crypto/crypto.h"
 #include "jobs/jobs.h"
+#include "mail/mime.h"
+#include "mail/smtp.h"
 #include "service/case_write.h"
 #include "service/desk.h"
-#include "service/mime.h"
-#include "service/smtp.h"
 
 namespace concord::service {
+
+using mail::MailAttachment;
+using mail::ParsedMail;
+
 namespace {
 
 // The case this mail answers, if any: threading headers first, the subject tag as a fallback (only
@@ -47,7 +51,7 @@ Result<Entry> MailEntry(store::Connection& conn, const ParsedMail& mail, std::op
 }  // namespace
 
 Result<MailIngest> ServiceDesk::IngestMail(const std::string& raw, const std::string& request_id) {
-  const ParsedMail mail = TRY(ParseMail(raw));
+  const ParsedMail mail = TRY(mail::ParseMail(raw));
   const Instant now = now_();
   return db_.Transact<MailIngest>([&](store::Connection& conn) -> Result<MailIngest> {
     if (!mail.message_id.empty() && TRY(MessageIdKnown(conn, mail.message_id))) {
@@ -98,11 +102,11 @@ Result<MailIngest> ServiceDesk::IngestMail(const std::string& raw, const std::st
   });
 }
 
-void ServiceDesk::UseSmtp(SmtpConfig config) {
+void ServiceDesk::UseSmtp(mail::SmtpConfig config) {
   mail_hook_ = [this, config](const Case& c, const Entry& e) -> Status {
-    OutboundMail out{e.mail_message_id, e.mail_in_reply_to, e.mail_references, e.mail_from, e.mail_to,
+    mail::OutboundMail out{e.mail_message_id, e.mail_in_reply_to, e.mail_references, e.mail_from, {e.mail_to},
                      e.mail_subject, e.body};
-    const Status sent = SendSmtp(config, e.mail_from, {e.mail_to}, WriteMail(out));
+    const Status sent = mail::SendSmtp(config, e.mail_from, {e.mail_to}, mail::WriteMail(out));
     // The delivery is recorded on the entry either way; a failed send can be retried by replying again.
     const std::string outcome = sent.ok() ? "sent" : "send_failed";
     TRY(db_.TransactStatus([&](store::Connection& conn) -> Status {

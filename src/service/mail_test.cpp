@@ -1,27 +1,24 @@
 // Mail end to end on both backends: real .eml fixtures in, replies out through a real SMTP server
 // (Debian's python3-aiosmtpd on 127.0.0.1, delivering into a Maildir the test reads back).
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "auth/accounts.h"
 #include "clients/client_store.h"
+#include "mail/mime.h"
+#include "mail/smtp_testing.h"
+#include "reconciliation/work_store.h"
 #include "service/desk.h"
-#include "service/mime.h"
 #include "store/testing.h"
+#include "workforce/service.h"
 
 namespace concord::service {
 namespace {
+
+using mail::testing::SmtpServer;
 
 namespace fs = std::filesystem;
 
@@ -37,73 +34,13 @@ std::string Replace(std::string text, const std::string& from, const std::string
   return text;
 }
 
-int FreePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
-
-bool Accepts(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  close(fd);
-  return ok;
-}
-
-// aiosmtpd's Mailbox handler writes each message it accepts into a Maildir.
-class SmtpServer {
- public:
-  SmtpServer() : port_(FreePort()), maildir_(fs::temp_directory_path() / ("concord-smtp-" + std::to_string(port_))) {
-    const std::string listen = "127.0.0.1:" + std::to_string(port_);
-    pid_ = fork();
-    if (pid_ == 0) {
-      // Debian's interpreter: python3-aiosmtpd is installed for it, not for any python3 on PATH.
-      execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c", "aiosmtpd.handlers.Mailbox",
-             maildir_.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    for (int i = 0; i < 100 && !Accepts(port_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  ~SmtpServer() {
-    kill(pid_, SIGTERM);
-    waitpid(pid_, nullptr, 0);
-    fs::remove_all(maildir_);
-  }
-  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
-  std::vector<std::string> Messages() const {
-    std::vector<std::string> out;
-    if (!fs::exists(maildir_ / "new")) return out;
-    for (const auto& f : fs::directory_iterator(maildir_ / "new")) {
-      std::ifstream in(f.path(), std::ios::binary);
-      std::stringstream s;
-      s << in.rdbuf();
-      out.push_back(s.str());
-    }
-    return out;
-  }
-
- private:
-  int port_;
-  fs::path maildir_;
-  pid_t pid_ = -1;
-};
-
 class MailTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     fresh_ = store::testing::MakeFreshDatabase(GetParam());
     std::vector<store::Migration> migrations;
-    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(), Migrations()})
+    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
+                      reconciliation::Migrations(), workforce::Migrations(), Migrations()})
       migrations.insert(migrations.end(), list.begin(), list.end());
     ASSERT_TRUE(store::Migrate(db(), migrations).ok());
     desk_ = std::make_unique<ServiceDesk>(db());
@@ -169,7 +106,7 @@ TEST_P(MailTest, RequestReplyAndAnswerThreadIntoOneCase) {
   EXPECT_EQ(sent.outcome, "sent");
   const std::vector<std::string> delivered = smtp.Messages();
   ASSERT_EQ(delivered.size(), 1u);
-  const ParsedMail out = ParseMail(delivered[0]).value();
+  const mail::ParsedMail out = mail::ParseMail(delivered[0]).value();
   EXPECT_EQ(out.to, std::vector<std::string>{"renee.dupont@acme-staffing.test"});
   EXPECT_EQ(out.from_address, "support@concord.test");
   EXPECT_EQ(out.in_reply_to, "<CAF8x2-request-0001@mail.acme-staffing.test>");
@@ -198,7 +135,7 @@ TEST_P(MailTest, RequestReplyAndAnswerThreadIntoOneCase) {
 }
 
 TEST_P(MailTest, ARelayThatIsDownLeavesTheReplyRecordedAsNotSent) {
-  desk_->UseSmtp({"smtp://127.0.0.1:" + std::to_string(FreePort()), "", "", 5});
+  desk_->UseSmtp({"smtp://127.0.0.1:" + std::to_string(mail::testing::FreePort()), "", "", 5});
   const MailIngest in = desk_->IngestMail(Fixture("request_multipart_attachment.eml"), "t").value();
   const Entry e = desk_->AddEntry(agent_, in.case_id, {.kind = "reply", .body = "Hello"}, "t").value();
   EXPECT_EQ(e.outcome, "send_failed");

@@ -165,6 +165,42 @@ CREATE TABLE case_scorecards (
   comment TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL
 )
+)sql"},
+          // Quality reviews: who was reviewed (the case's assignee and queue then), edits with a version.
+          {"0501_service_scorecards", R"sql(
+ALTER TABLE case_scorecards ADD COLUMN agent_id {{int}} REFERENCES users(id);
+ALTER TABLE case_scorecards ADD COLUMN queue_id {{int}} REFERENCES service_queues(id);
+ALTER TABLE case_scorecards ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE case_scorecards ADD COLUMN version {{int}} NOT NULL DEFAULT 1;
+CREATE UNIQUE INDEX case_scorecards_case ON case_scorecards (case_id);
+CREATE INDEX case_scorecards_agent ON case_scorecards (agent_id, created_at)
+)sql"},
+          // cases.requester_worker_id gets its foreign key to wf_workers. Existing data first: an id that
+          // names no worker is kept aside in case_orphaned_worker_refs and cleared on the case. PostgreSQL
+          // adds the constraint; SQLite cannot add one to a table in place, and rebuilding `cases` inside
+          // the migration's transaction would trip the foreign keys of every table pointing at it, so the
+          // column's declaration is edited in sqlite_master (a constraint adds nothing to the stored rows;
+          // writable_schema = RESET reloads this connection's schema, and the schema change makes every
+          // other connection reload theirs).
+          {"0502_service_worker_fk", R"sql(
+CREATE TABLE case_orphaned_worker_refs (
+  case_id {{int}} NOT NULL PRIMARY KEY REFERENCES cases(id),
+  worker_id {{int}} NOT NULL
+);
+INSERT INTO case_orphaned_worker_refs (case_id, worker_id)
+  SELECT id, requester_worker_id FROM cases
+  WHERE requester_worker_id IS NOT NULL AND requester_worker_id NOT IN (SELECT id FROM wf_workers);
+UPDATE cases SET requester_worker_id = NULL
+  WHERE requester_worker_id IS NOT NULL AND requester_worker_id NOT IN (SELECT id FROM wf_workers);
+{{pg}}
+ALTER TABLE cases ADD CONSTRAINT cases_requester_worker_fk FOREIGN KEY (requester_worker_id) REFERENCES wf_workers(id);
+{{/pg}}
+{{sqlite}}
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master SET sql = replace(sql, 'requester_worker_id INTEGER,', 'requester_worker_id INTEGER REFERENCES wf_workers(id),')
+  WHERE type = 'table' AND name = 'cases';
+PRAGMA writable_schema = RESET;
+{{/sqlite}}
 )sql"}};
 }
 

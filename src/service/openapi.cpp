@@ -91,8 +91,16 @@ json ServiceSchemas() {
                              {"version", Int()}});
   const json macro = Object({{"id", Int()}, {"name", Str()}, {"body", Str()}, {"set_status", NullableStr()},
                              {"set_priority", NullableStr()}, {"add_tags", Strings()}, {"version", Int()}});
+  const json criterion = Object({{"key", Str()}, {"label", Str()}, {"weight", Int()}, {"rating", NullableInt()}});
+  const json scorecard = Object({{"id", Int()}, {"case_id", Int()}, {"case_subject", Str()},
+                                 {"agent_id", NullableInt()}, {"agent_name", Str()}, {"queue_id", NullableInt()},
+                                 {"queue_name", Str()}, {"reviewer_id", NullableInt()}, {"reviewer_name", Str()},
+                                 {"criteria", {{"type", "array"}, {"items", criterion}}}, {"total_pct", Int()},
+                                 {"comment", Str()}, {"solved_at", Str()}, {"created_at", Str()},
+                                 {"updated_at", Str()}, {"version", Int()}});
   return {{"Case", c},           {"CaseInput", input},   {"CaseEntry", entry}, {"CaseEntryInput", entry_input},
-          {"ServiceCalendar", calendar}, {"SlaPolicy", policy}, {"Queue", queue}, {"Macro", macro}};
+          {"ServiceCalendar", calendar}, {"SlaPolicy", policy}, {"Queue", queue}, {"Macro", macro},
+          {"Scorecard", scorecard}};
 }
 
 }  // namespace concord::service

@@ -135,13 +135,7 @@ void InstallRoutes(http::Router& router, ServiceDesk& desk) {
       [&desk](Context& ctx) {
         return Guarded(ctx, Permission::kCasesRead, [&](const auth::Principal& caller) -> Result<Response> {
           const CaseListQuery query = TRY(ListQueryFrom(ctx));
-          const CasePage page = TRY(desk.List(caller, query));
-          nlohmann::json items = nlohmann::json::array();
-          for (const auto& c : page.items) items.push_back(ToJson(c));
-          nlohmann::json next;
-          if (static_cast<int>(page.items.size()) == query.limit)
-            next = api::MakeCursor(page.sort_keys.back(), page.items.back().id);
-          return Response::Json({{"items", items}, {"next_cursor", next}, {"total", page.total}});
+          return PageResponse(TRY(desk.List(caller, query)), query.limit);
         });
       },
       {"List cases in your scope (search, filter, sort, cursor pages; assignee_id=me for my work)", "service", true,
@@ -152,9 +146,7 @@ void InstallRoutes(http::Router& router, ServiceDesk& desk) {
         "GET", "/api/v1/cases/export." + format,
         [&desk, format](Context& ctx) {
           return Guarded(ctx, Permission::kCasesRead, [&](const auth::Principal& caller) -> Result<Response> {
-            const io::Table table = TRY(desk.ExportTable(caller, TRY(ListQueryFrom(ctx))));
-            if (format == "csv") return Response::Download(io::ToCsv(table), io::kCsvType, "cases.csv");
-            return Response::Download(TRY(io::ToXlsx(table)), io::kXlsxType, "cases.xlsx");
+            return TableDownload(TRY(desk.ExportTable(caller, TRY(ListQueryFrom(ctx)))), format, "cases");
           });
         },
         {"Export the listed cases as " + format, "service", true, nullptr, nullptr, kListParams});
@@ -346,6 +338,9 @@ void InstallRoutes(http::Router& router, ServiceDesk& desk) {
        kObject});
   InstallConfigRoutes(router, desk);
   InstallReportRoutes(router, desk);
+  InstallQualityRoutes(router, desk);
+  InstallBoardRoutes(router, desk);
+  InstallAttachmentRoutes(router, desk);
 }
 
 }  // namespace concord::service

@@ -3,6 +3,21 @@
 #include "service/routes.h"
 
 namespace concord::service {
+
+Result<ReportPeriod> ReportPeriodFrom(const http::Request& request, Instant now) {
+  auto instant = [](const std::optional<std::string>& text, bool end) -> Result<std::optional<std::string>> {
+    if (!text || text->empty()) return std::optional<std::string>();
+    if (auto d = Date::Parse(*text); d.ok())
+      return std::optional<std::string>((end ? d->AddDays(1) : *d).ToString() + "T00:00:00Z");
+    if (auto t = Instant::Parse(*text); t.ok()) return std::optional<std::string>(t->ToString());
+    return Error::BadRequest("request.bad_period", "from and to are dates (2026-03-01) or date-times.");
+  };
+  ReportPeriod p;
+  p.to = TRY(instant(request.Query("to"), true)).value_or((now + std::chrono::seconds(1)).ToString());
+  p.from = TRY(instant(request.Query("from"), false)).value_or((now - std::chrono::hours(24 * 30)).ToString());
+  return p;
+}
+
 namespace {
 
 using auth::Permission;
@@ -13,20 +28,10 @@ struct Period {
   std::string from, to, by;
 };
 
-// from/to as dates (to inclusive) or instants; by queue (default), agent or client.
 Result<Period> PeriodFrom(const http::Request& request, Instant now) {
-  auto instant = [](const std::optional<std::string>& text, bool end) -> Result<std::optional<std::string>> {
-    if (!text || text->empty()) return std::optional<std::string>();
-    if (auto d = Date::Parse(*text); d.ok())
-      return std::optional<std::string>((end ? d->AddDays(1) : *d).ToString() + "T00:00:00Z");
-    if (auto t = Instant::Parse(*text); t.ok()) return std::optional<std::string>(t->ToString());
-    return Error::BadRequest("request.bad_period", "from and to are dates (2026-03-01) or date-times.");
-  };
-  Period p;
-  p.to = TRY(instant(request.Query("to"), true)).value_or((now + std::chrono::seconds(1)).ToString());
-  p.from = TRY(instant(request.Query("from"), false)).value_or((now - std::chrono::hours(24 * 30)).ToString());
-  p.by = TRY(api::QueryChoice(request, "by", {"queue", "agent", "client"})).value_or("queue");
-  return p;
+  const ReportPeriod range = TRY(ReportPeriodFrom(request, now));
+  return Period{range.from, range.to,
+                TRY(api::QueryChoice(request, "by", {"queue", "agent", "client"})).value_or("queue")};
 }
 
 const std::vector<std::string> kReportParams = {"from", "to", "by"};
@@ -53,9 +58,7 @@ void InstallReportRoutes(http::Router& router, ServiceDesk& desk) {
         [&desk, format](Context& ctx) {
           return api::Guarded(ctx, Permission::kServiceConfigure, [&](const auth::Principal&) -> Result<Response> {
             const Period p = TRY(PeriodFrom(ctx.request, desk.Now()));
-            const io::Table t = DashboardTable(TRY(desk.DashboardFor(p.from, p.to, p.by)), p.by);
-            if (format == "csv") return Response::Download(io::ToCsv(t), io::kCsvType, "service-" + p.by + ".csv");
-            return Response::Download(TRY(io::ToXlsx(t)), io::kXlsxType, "service-" + p.by + ".xlsx");
+            return TableDownload(DashboardTable(TRY(desk.DashboardFor(p.from, p.to, p.by)), p.by), format, "service-" + p.by);
           });
         },
         {"The dashboard's table as " + format, "service", true, nullptr, nullptr, kReportParams});

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/result.h"
+#include "store/db.h"
 
 namespace concord::service {
 
@@ -19,6 +20,11 @@ inline std::vector<std::string> TextList(const std::string& text) {
     if (v.is_string()) out.push_back(v.get<std::string>());
   return out;
 }
+
+// Appends " AND (LOWER(c1) LIKE ? OR … [OR id_column = n])": the text anywhere in the columns, or the
+// record number itself when the text is one ("#12" or "12").
+void AppendTextSearch(const std::string& text, const std::vector<std::string>& columns, const std::string& id_column,
+                      std::string& where, std::vector<store::Value>& params);
 
 // 412 for a write based on an old version of the record.
 inline Error Stale(const std::string& what) {

@@ -16,11 +16,30 @@ void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
 
 constexpr int64_t kMigrationLockKey = 0x636f6e636f7264;  // "concord"
 
+// Keeps the {{sqlite}}…{{/sqlite}} and {{pg}}…{{/pg}} sections of the connection's own dialect and drops
+// the other's: for the rare change the two spell differently (adding a foreign key to an existing table).
+void KeepDialectSections(std::string& sql, bool pg) {
+  for (const auto& [tag, keep] : {std::pair<std::string, bool>{"sqlite", !pg}, std::pair<std::string, bool>{"pg", pg}}) {
+    const std::string open = "{{" + tag + "}}", close = "{{/" + tag + "}}";
+    for (size_t at; (at = sql.find(open)) != std::string::npos;) {
+      const size_t end = sql.find(close, at);
+      if (end == std::string::npos) break;  // unbalanced: left for the database to reject
+      if (keep) {
+        sql.erase(end, close.size());
+        sql.erase(at, open.size());
+      } else {
+        sql.erase(at, end + close.size() - at);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string Dialectize(std::string_view sql, Dialect dialect) {
   std::string out(sql);
   const bool pg = dialect == Dialect::kPostgres;
+  KeepDialectSections(out, pg);
   ReplaceAll(out, "{{pk}}", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
   ReplaceAll(out, "{{int}}", pg ? "BIGINT" : "INTEGER");
   return out;

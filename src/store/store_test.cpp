@@ -115,3 +115,15 @@ TEST(Store, NumberPlaceholdersSkipsQuotedText) {
 
 }  // namespace
 }  // namespace concord::store
+
+namespace concord::store {
+namespace {
+
+TEST(Store, DialectSectionsKeepOnlyTheConnectionsOwn) {
+  const std::string sql = "CREATE TABLE t (id {{pk}});{{pg}} ALTER TABLE t ADD c BIGINT;{{/pg}}{{sqlite}} PRAGMA x;{{/sqlite}}";
+  EXPECT_EQ(Dialectize(sql, Dialect::kPostgres), "CREATE TABLE t (id BIGSERIAL PRIMARY KEY); ALTER TABLE t ADD c BIGINT;");
+  EXPECT_EQ(Dialectize(sql, Dialect::kSqlite), "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT); PRAGMA x;");
+}
+
+}  // namespace
+}  // namespace concord::store

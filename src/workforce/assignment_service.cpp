@@ -97,6 +97,21 @@ WorkerType TypeOf(const json& assignment) {
   return WorkerType::kW2Employee;
 }
 
+// What an extension or revision changed, for the classification re-check rule.
+AssignmentChange ChangeOf(const json& before, const json& after, bool extension) {
+  AssignmentChange change;
+  change.worker_type = TypeOf(before);
+  change.extension = extension;
+  change.start_date = OptDate(before, "start_date").value_or(Date{});
+  change.end_before = OptDate(before, "end_date");
+  change.end_after = OptDate(after, "end_date");
+  change.rates_changed = Text(before, "pay_rate") != Text(after, "pay_rate") ||
+                         Text(before, "bill_rate") != Text(after, "bill_rate");
+  change.title_changed = Text(before, "title") != Text(after, "title");
+  change.manager_changed = Text(before, "manager_name") != Text(after, "manager_name");
+  return change;
+}
+
 // Rates are effective-dated: a list of {effective_from, pay_rate, bill_rate}, in date order; the
 // assignment's pay_rate/bill_rate members are the latest entry (what the VMS work order shows).
 void SetRates(json& assignment, const std::string& from, const std::string& pay, const std::string& bill) {
@@ -331,6 +346,10 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
       default:
         break;
     }
+    if (event == AssignmentEvent::kExtend || event == AssignmentEvent::kRevise) {
+      const bool extension = event == AssignmentEvent::kExtend;
+      TRY(OpenRecheck(c, caller, before, after, ClassificationRecheck(ChangeOf(before, after, extension)), request_id));
+    }
     json saved = TRY(Save(c, AssignmentTable(), caller, before, after, version, std::string(ToString(event)),
                           request_id));
     TRY(AddRevision(c, caller, saved, std::string(ToString(event)), effective));
@@ -475,9 +494,11 @@ Result<json> WorkforceService::Classify(const auth::Principal& caller, int64_t a
         {"risk", std::string(ToString(result.risk))},
         {"status", result.approval_required ? "pending_approval" : "final"}};
     json saved = TRY(Insert(c, DeterminationTable(), caller, determination, request_id));
+    json after = before;
+    // A final determination answers an open re-check; one awaiting approval answers it when approved.
+    if (!result.approval_required) TRY(CloseRecheck(c, caller, after, saved, request_id));
     // The onboarding checklist learns of it: the determination is done; an approval may be needed.
     if (before["checklist"].is_object()) {
-      json after = before;
       if (json* item = FindItem(after["checklist"], "classification_determination")) (*item)["done"] = true;
       if (result.approval_required && !FindItem(after["checklist"], "classification_approval")) {
         after["checklist"]["items"].push_back({{"id", "classification_approval"},
@@ -486,6 +507,8 @@ Result<json> WorkforceService::Classify(const auth::Principal& caller, int64_t a
                                                {"required", true}, {"due", nullptr}, {"done", false},
                                                {"waived", false}, {"note", ""}});
       }
+    }
+    if (after != before) {
       TRY(Save(c, AssignmentTable(), caller, before, after, before["version"].get<int64_t>(), "classification",
                request_id));
     }
@@ -512,6 +535,9 @@ Result<json> WorkforceService::ApproveDetermination(const auth::Principal& calle
     if (json* item = FindItem(a_after["checklist"], "classification_approval")) {
       (*item)["done"] = true;
       (*item)["note"] = "Approved by " + caller.name;
+    }
+    TRY(CloseRecheck(c, caller, a_after, saved, request_id));
+    if (a_after != a_before) {
       TRY(Save(c, AssignmentTable(), caller, a_before, a_after, a_before["version"].get<int64_t>(),
                "classification_approved", request_id));
     }

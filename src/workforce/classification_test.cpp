@@ -1,6 +1,7 @@
 // Classification scoring against the sources' own examples. Each example's facts are turned into answers
 // by hand (the sentence of the source is quoted beside each answer); the expected outcome is the source's.
 #include "workforce/classification.h"
+#include "workforce/classification_recheck.h"
 
 #include <gtest/gtest.h>
 
@@ -422,6 +423,53 @@ TEST(ClassificationTest, QuestionnaireIsVersionedDataWithCitations) {
   }
   EXPECT_EQ(categories, (std::set<std::string_view>{"behavioral", "financial", "relationship"}));
   for (const char* state : {"CA", "MA", "NJ", "IL"}) EXPECT_NE(qn.FindAbcState(state), nullptr) << state;
+}
+
+
+// Days counted by hand: 2026-03-02 … 2026-12-31 is 305 days (March 30 + Apr 30 + May 31 + Jun 30 + Jul 31 +
+// Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31 = 305); … 2027-06-30 adds 181 (Jan 31 + Feb 28 + Mar 31 + Apr 30 +
+// May 31 + Jun 30), 486 in all.
+TEST(ClassificationRecheck, AContractorsExtensionReopensTheDetermination) {
+  AssignmentChange change;
+  change.worker_type = WorkerType::kContractor1099;
+  change.extension = true;
+  change.start_date = Date::Parse("2026-03-02").value();
+  change.end_before = Date::Parse("2026-12-31").value();
+  change.end_after = Date::Parse("2027-06-30").value();
+  const auto need = ClassificationRecheck(change);
+  ASSERT_TRUE(need.has_value());
+  EXPECT_EQ(need->reason,
+            "The contractor's engagement was extended from 2026-12-31 to 2027-06-30, 486 days from the start on "
+            "2026-03-02 (permanency). Re-check the classification: permanence and integration drift over time.");
+  ASSERT_EQ(need->citations.size(), 1u);
+  EXPECT_NE(need->citations[0].find("permanency"), std::string::npos);
+  // A foreign contractor too; an employee never.
+  change.worker_type = WorkerType::kForeignContractor;
+  EXPECT_TRUE(ClassificationRecheck(change).has_value());
+  change.worker_type = WorkerType::kW2Employee;
+  EXPECT_FALSE(ClassificationRecheck(change).has_value());
+}
+
+TEST(ClassificationRecheck, MaterialRevisionsOnly) {
+  AssignmentChange change;
+  change.worker_type = WorkerType::kContractor1099;
+  change.start_date = Date::Parse("2026-03-02").value();
+  // A cost centre, location text or manager e-mail: nothing the common-law factors weigh.
+  EXPECT_FALSE(ClassificationRecheck(change).has_value());
+  change.manager_changed = true;
+  change.rates_changed = true;
+  const auto need = ClassificationRecheck(change);
+  ASSERT_TRUE(need.has_value());
+  EXPECT_EQ(need->reason,
+            "The contractor's engagement was revised: a different manager directs the work (behavioral control); "
+            "and the rates changed (how the business pays). Re-check the classification: permanence and "
+            "integration drift over time.");
+  ASSERT_EQ(need->citations.size(), 2u);
+  EXPECT_NE(need->citations[0].find("behavioral control: instructions"), std::string::npos);
+  EXPECT_NE(need->citations[1].find("how the business pays"), std::string::npos);
+  change.manager_changed = change.rates_changed = false;
+  change.title_changed = true;
+  EXPECT_NE(ClassificationRecheck(change)->reason.find("the work changed (title)"), std::string::npos);
 }
 
 }  // namespace

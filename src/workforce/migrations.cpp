@@ -142,7 +142,9 @@ CREATE TABLE wf_expenses (
   version {{int}} NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
 );
 CREATE INDEX wf_expenses_status ON wf_expenses (status)
-)sql"}};
+)sql"},
+          // An open classification re-check on a contractor's assignment (JSON: reason, opened_on, task_id).
+          {"0401_workforce_recheck", "ALTER TABLE wf_assignments ADD COLUMN classification_recheck TEXT"}};
 }
 
 }  // namespace concord::workforce

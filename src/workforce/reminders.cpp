@@ -1,6 +1,7 @@
 #include "workforce/reminders.h"
 
 #include "core/text_template.h"
+#include "jobs/schedules.h"
 #include "workforce/timecard.h"
 
 namespace concord::workforce {
@@ -14,10 +15,10 @@ std::string Str(const json& row, const std::string& field) {
 
 // The rows a report asks reminders for, each with the values its template needs.
 Result<std::vector<json>> RowsOf(WorkforceService& service, const auth::Principal& caller, const std::string& report,
-                                 Date today) {
+                                 Date today, std::optional<Date> chosen) {
   std::vector<json> rows;
   if (report == "missing-timecards") {
-    const Date week = WeekStart(today).AddDays(-7);  // last week, as the home page reports it
+    const Date week = TRY(ReminderWeek(today, chosen));
     for (auto a : TRY(service.MissingTimecards(caller, week))) {
       a["assignment_id"] = a["id"];
       a["assignment_title"] = a["title"];
@@ -25,7 +26,9 @@ Result<std::vector<json>> RowsOf(WorkforceService& service, const auth::Principa
       rows.push_back(std::move(a));
     }
   } else if (report == "pending-approvals") {
-    for (auto t : TRY(service.PendingApprovals(caller, today))["items"]) rows.push_back(std::move(t));
+    // Held in a name: a range-for over a member of a temporary would read freed memory.
+    const json pending = TRY(service.PendingApprovals(caller, today));
+    for (const auto& t : pending["items"]) rows.push_back(t);
   } else if (report == "rejected") {
     for (auto r : TRY(service.Rejected(caller))) {
       r["what"] = Str(r, "kind") == "timecard" ? "timecard for the week of " + Str(r, "week_start")
@@ -63,9 +66,9 @@ const json& ReminderTemplates() {
 }
 
 Result<ReminderRun> SendReminders(WorkforceService& service, const auth::Principal& caller, const std::string& report,
-                                  Date today, const std::string& request_id) {
+                                  Date today, std::optional<Date> week, const std::string& request_id) {
   ReminderRun run{report, WeekStart(today).ToString()};
-  const auto rows = TRY(RowsOf(service, caller, report, today));
+  const auto rows = TRY(RowsOf(service, caller, report, today, week));
   const json& tmpl = ReminderTemplates()[report];
   for (const json& row : rows) {
     TemplateValues values;
@@ -93,6 +96,29 @@ Result<ReminderRun> SendReminders(WorkforceService& service, const auth::Princip
     ++run.sent;
   }
   return run;
+}
+
+void RegisterReminderJob(jobs::Registry& registry, WorkforceService& service) {
+  registry.Register(kReminderJob, [&service](const jobs::Job& job, jobs::Progress& progress) -> Result<jobs::Outcome> {
+    Date today = TodayUtc();
+    if (job.payload.contains("today")) today = TRY(Date::Parse(job.payload["today"].get<std::string>()));
+    json runs = json::array();
+    int64_t done = 0;
+    for (const char* report : kReminderReports) {
+      const ReminderRun run =
+          TRY(SendReminders(service, SystemPrincipal(), report, today, std::nullopt, "job:" + std::to_string(job.id)));
+      runs.push_back({{"report", run.report}, {"week_of", run.week_of}, {"sent", run.sent},
+                      {"already_sent", run.already_sent}});
+      progress.Update(++done, std::size(kReminderReports), run.report);
+    }
+    return jobs::Outcome{{{"reminders", runs}}, std::nullopt};
+  });
+}
+
+Status ScheduleWeeklyReminders(store::Database& db, std::chrono::sys_seconds now) {
+  return db.TransactStatus([&](store::Connection& conn) -> Status {
+    return jobs::PutSchedule(conn, kReminderJob, "0 7 * * 1", kReminderJob, json::object(), now);
+  });
 }
 
 }  // namespace concord::workforce

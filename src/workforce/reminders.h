@@ -6,8 +6,11 @@
 // not on workforce timelines, so the reminder is recorded for the coordinator to follow up.
 #pragma once
 
+#include <chrono>
+#include <optional>
 #include <string>
 
+#include "jobs/jobs.h"
 #include "workforce/service.h"
 
 namespace concord::workforce {
@@ -23,7 +26,17 @@ struct ReminderRun {
 // assignment_title, manager_name, week_start, age_days, what, reason.
 const nlohmann::json& ReminderTemplates();
 
+// `week`: for missing timecards, the (past) week to cover — any day of it; last week when absent
+// (`ReminderWeek`). The other reports list what is open today and ignore it.
 Result<ReminderRun> SendReminders(WorkforceService& service, const auth::Principal& caller, const std::string& report,
-                                  Date today, const std::string& request_id);
+                                  Date today, std::optional<Date> week, const std::string& request_id);
+
+// The weekly run (job "workforce.reminders", scheduled Mondays): all three reports, missing timecards
+// for last week, as the system.
+inline constexpr const char* kReminderReports[] = {"missing-timecards", "pending-approvals", "rejected"};
+inline constexpr const char* kReminderJob = "workforce.reminders";
+void RegisterReminderJob(jobs::Registry& registry, WorkforceService& service);
+// Every Monday at 07:00 UTC (idempotent: written on every start, like the desk's escalation schedule).
+Status ScheduleWeeklyReminders(store::Database& db, std::chrono::sys_seconds now);
 
 }  // namespace concord::workforce

@@ -490,15 +490,21 @@ void InstallWorkforceViews(http::Router& router, WorkforceService& service) {
       "POST", "/api/v1/workforce/reports/{name}/reminders",
       [&service](Context& ctx) {
         return Guarded(ctx, Permission::kWorkforceWrite, [&](const auth::Principal& caller) -> Result<Response> {
+          std::optional<Date> week;
+          if (const auto text = ctx.request.Query("week_start"); text && !text->empty()) {
+            week = TRY(QueryDate(ctx.request, "week_start", Today()));
+          }
           const ReminderRun run = TRY(SendReminders(service, caller, ctx.Param("name"),
-                                                    TRY(QueryDate(ctx.request, "today", Today())), ctx.request.request_id));
+                                                    TRY(QueryDate(ctx.request, "today", Today())), week,
+                                                    ctx.request.request_id));
           return Response::Json({{"report", run.report}, {"week_of", run.week_of}, {"sent", run.sent},
                                  {"already_sent", run.already_sent}});
         });
       },
       {"Send reminders for a report (missing-timecards, pending-approvals, rejected): a templated message on each "
-       "worker's timeline, once per record and week",
-       "workforce", true, nullptr, kObject, {"today"}});
+       "worker's timeline, once per record and week; missing timecards for week_start's week (a past week; last "
+       "week when absent)",
+       "workforce", true, nullptr, kObject, {"today", "week_start"}});
   InstallReport(router, "/api/v1/workforce/audit-findings", "Periodic assignment audit findings",
                 {"assignment_id", "code", "reason"}, {"today"}, Permission::kWorkforceRead,
                 [&service](const auth::Principal& caller, const http::Request& request) -> Result<std::vector<json>> {

@@ -21,6 +21,7 @@
 #include "jobs/jobs.h"
 #include "store/migrate.h"
 #include "workforce/audits.h"
+#include "workforce/classification_recheck.h"
 #include "workforce/records.h"
 
 namespace concord::reconciliation {
@@ -159,7 +160,7 @@ class WorkforceService {
   Result<json> ApplyVmsAudit(const auth::Principal& caller, int64_t programme_id, const std::string& request_id);
   // Alignment % per client and programme (latest run) and the trend (every finished run).
   Result<json> VmsAuditDashboard(const auth::Principal& caller);
-  // Registers "workforce.vms_audit" (scheduled audits) and "workforce.export_xlsx".
+  // Registers "workforce.vms_audit" (scheduled audits) and "workforce.reminders" (the weekly reminders).
   void RegisterJobs(jobs::Registry& registry);
 
  private:
@@ -177,6 +178,13 @@ class WorkforceService {
   // A new assignment in "requested" with its first rates and revision 1.
   Result<json> InsertAssignment(store::Connection& c, const auth::Principal& caller, json assignment,
                                 const std::string& request_id);
+  // A contractor's classification re-check (classification_recheck.h): opened with a task for the
+  // coordinator when `need` is set — refused while an earlier one is still open — and closed by the next
+  // final or approved determination. Both change `after`, which the caller saves.
+  Status OpenRecheck(store::Connection& c, const auth::Principal& caller, const json& before, json& after,
+                     const std::optional<RecheckNeed>& need, const std::string& request_id);
+  Status CloseRecheck(store::Connection& c, const auth::Principal& caller, json& after, const json& determination,
+                      const std::string& request_id);
   store::Database& db_;
   const crypto::FieldKey& key_;
   reconciliation::ReconciliationService* reconciliation_ = nullptr;

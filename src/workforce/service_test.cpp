@@ -442,7 +442,7 @@ TEST_P(WorkforceServiceTest, MissingTimecardRemindersGoOnTheTimelineOncePerWeek)
   const Date wednesday = Date::Parse("2026-11-18").value();  // reports last week: Monday 2026-11-09
   const auto audited = [&] { return Count("SELECT COUNT(*) FROM audit_events WHERE entity = 'timeline_entry'"); };
   const int64_t audited_before = audited();
-  const ReminderRun first = Ok(SendReminders(*service_, coordinator_, "missing-timecards", wednesday, "t"));
+  const ReminderRun first = Ok(SendReminders(*service_, coordinator_, "missing-timecards", wednesday, std::nullopt, "t"));
   EXPECT_EQ(audited(), audited_before + 1);
   EXPECT_EQ(first.week_of, "2026-11-16");
   EXPECT_EQ(first.sent, 1);
@@ -453,12 +453,138 @@ TEST_P(WorkforceServiceTest, MissingTimecardRemindersGoOnTheTimelineOncePerWeek)
                                "portal today.")}),
             1);
   // The same week again: nothing new. Another client's user reaches nobody of this client.
-  const ReminderRun again = Ok(SendReminders(*service_, coordinator_, "missing-timecards", wednesday.AddDays(2), "t"));
+  const ReminderRun again = Ok(SendReminders(*service_, coordinator_, "missing-timecards", wednesday.AddDays(2), std::nullopt, "t"));
   EXPECT_EQ(again.sent, 0);
   EXPECT_EQ(again.already_sent, 1);
-  EXPECT_EQ(Ok(SendReminders(*service_, other_, "missing-timecards", wednesday, "t")).sent, 0);
+  EXPECT_EQ(Ok(SendReminders(*service_, other_, "missing-timecards", wednesday, std::nullopt, "t")).sent, 0);
   // The next week it is due again.
-  EXPECT_EQ(Ok(SendReminders(*service_, coordinator_, "missing-timecards", wednesday.AddDays(7), "t")).sent, 1);
+  EXPECT_EQ(Ok(SendReminders(*service_, coordinator_, "missing-timecards", wednesday.AddDays(7), std::nullopt, "t")).sent, 1);
+}
+
+TEST_P(WorkforceServiceTest, MissingTimecardRemindersCoverAChosenPastWeek) {
+  const json a = ActiveAssignment();  // from Monday 2026-11-02
+  const int64_t worker_id = a["worker_id"].get<int64_t>();
+  const Date wednesday = Date::Parse("2026-11-18").value();
+  // Thursday 2026-11-05 lies in the assignment's first week, Monday 2026-11-02 … Sunday 2026-11-08.
+  const ReminderRun first_week =
+      Ok(SendReminders(*service_, coordinator_, "missing-timecards", wednesday, Date::Parse("2026-11-05").value(), "t"));
+  EXPECT_EQ(first_week.sent, 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_timeline WHERE worker_id = ? AND subject = ?",
+                  {worker_id, std::string("Reminder: timecard for the week of 2026-11-02 (sent the week of 2026-11-16)")}),
+            1);
+  // The week before the start (Monday 2026-10-26) had nothing to submit.
+  EXPECT_EQ(Ok(SendReminders(*service_, coordinator_, "missing-timecards", wednesday, Date::Parse("2026-10-26").value(),
+                             "t"))
+                .sent,
+            0);
+  // A submitted timecard for the week of 2026-11-09 leaves nobody to remind for that week.
+  const json card = Ok(service_->SaveTimecard(coordinator_, a["id"].get<int64_t>(), "2026-11-09",
+                                              {{"regular", {"8", "8", "8", "8", "8", "0", "0"}}}, "t"));
+  Ok(service_->DecideTimecard(coordinator_, card["id"].get<int64_t>(), card["version"].get<int64_t>(), "submit", "", "t"));
+  EXPECT_EQ(Ok(SendReminders(*service_, coordinator_, "missing-timecards", wednesday, Date::Parse("2026-11-11").value(),
+                             "t"))
+                .sent,
+            0);
+  // This week has not ended: refused, naming the field.
+  const auto current = SendReminders(*service_, coordinator_, "missing-timecards", wednesday, wednesday, "t");
+  ASSERT_FALSE(current.ok());
+  EXPECT_EQ(current.error().fields.at(0).field, "week_start");
+}
+
+TEST_P(WorkforceServiceTest, TheWeeklyReminderJobRemindsLastWeeksMissingTimecards) {
+  const json a = ActiveAssignment();
+  service_->RegisterJobs(registry_);
+  // Scheduled Mondays 07:00 UTC: written at Sunday 2026-11-22 12:00, it is next due Monday 2026-11-23 07:00.
+  const auto sunday_noon = std::chrono::sys_days{std::chrono::November / 22 / 2026} + std::chrono::hours(12);
+  ASSERT_TRUE(ScheduleWeeklyReminders(db(), sunday_noon).ok());
+  ASSERT_TRUE(ScheduleWeeklyReminders(db(), sunday_noon).ok());  // idempotent
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM schedules WHERE name = 'workforce.reminders' AND next_run_at = "
+                  "'2026-11-23T07:00:00Z'"),
+            1);
+  // The job run on Wednesday 2026-11-18 covers the week of Monday 2026-11-09.
+  int64_t job_id = 0;
+  ASSERT_TRUE(db().TransactStatus([&](store::Connection& c) -> Status {
+                    job_id = TRY(jobs::Enqueue(c, {kReminderJob, {{"today", "2026-11-18"}}}));
+                    return {};
+                  }).ok());
+  EXPECT_TRUE(jobs::RunOne(db(), registry_, "w").value());
+  auto conn = db().Acquire().value();
+  const jobs::Job job = jobs::Get(*conn, job_id).value();
+  ASSERT_EQ(job.state, "succeeded") << job.message;
+  EXPECT_EQ(job.result["reminders"][0]["report"], "missing-timecards");
+  EXPECT_EQ(job.result["reminders"][0]["sent"], 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_timeline WHERE worker_id = ? AND subject = ?",
+                  {a["worker_id"].get<int64_t>(),
+                   std::string("Reminder: timecard for the week of 2026-11-09 (sent the week of 2026-11-16)")}),
+            1);
+}
+
+TEST_P(WorkforceServiceTest, ExtendingAContractorOpensAClassificationRecheckUntilANewDetermination) {
+  json a = ActiveAssignment();  // WO-1001: 2026-11-02 … 2027-03-31, worked in CA
+  const int64_t id = a["id"].get<int64_t>();
+  const auto open_tasks = [&] {
+    return Count("SELECT COUNT(*) FROM wf_tasks WHERE entity = 'assignment' AND entity_id = ? AND status = 'open' "
+                 "AND owner = 'coordinator'",
+                 {id});
+  };
+  // An employee's extension: nothing to re-check.
+  a = Event(a, {{"event", "extend"}, {"new_end_date", "2027-04-30"}});
+  EXPECT_TRUE(a["classification_recheck"].is_null());
+  EXPECT_EQ(open_tasks(), 0);
+  {
+    auto conn = db().Acquire();
+    ASSERT_TRUE((*conn)->Execute("UPDATE wf_assignments SET worker_type = 'contractor_1099' WHERE id = ?", {id}).ok());
+  }
+  a = Ok(service_->Get(coordinator_, AssignmentTable(), id));
+  // 2026-11-02 … 2027-06-30 inclusive: 29 + 31 + 31 + 28 + 31 + 30 + 31 + 30 = 241 days.
+  a = Event(a, {{"event", "extend"}, {"new_end_date", "2027-06-30"}});
+  EXPECT_EQ(a["end_date"], "2027-06-30");
+  ASSERT_TRUE(a["classification_recheck"].is_object());
+  EXPECT_EQ(a["classification_recheck"]["reason"],
+            "The contractor's engagement was extended from 2027-04-30 to 2027-06-30, 241 days from the start on "
+            "2026-11-02 (permanency). Re-check the classification: permanence and integration drift over time.");
+  EXPECT_EQ(open_tasks(), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE entity = 'task' AND entity_id = ?",
+                  {std::to_string(a["classification_recheck"]["task_id"].get<int64_t>())}),
+            1);
+  // The gate: no further extension or material revision while it is open; a cost-centre change goes through.
+  const auto again =
+      service_->ApplyEvent(coordinator_, id, Version(a), {{"event", "extend"}, {"new_end_date", "2027-09-30"}}, "t");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "classification.recheck_open");
+  EXPECT_NE(again.error().message.find("241 days"), std::string::npos);
+  const auto new_manager = service_->ApplyEvent(
+      coordinator_, id, Version(a), {{"event", "revise"}, {"effective_date", "2027-01-04"}, {"manager_name", "Lee Park"}},
+      "t");
+  EXPECT_EQ(new_manager.error().code, "classification.recheck_open");
+  a = Event(a, {{"event", "revise"}, {"effective_date", "2027-01-04"}, {"cost_centre", "CC-0420"}});
+  EXPECT_EQ(a["cost_centre"], "CC-0420");
+  EXPECT_EQ(open_tasks(), 1);
+  // A determination that needs an approver leaves it open; the approval closes it and its task.
+  const json determination = Ok(service_->Classify(
+      coordinator_, id, {{"answers", {{"abc.prong_a", true}, {"abc.prong_b", false}, {"abc.prong_c", true}}}}, "t"));
+  ASSERT_EQ(determination["status"], "pending_approval");
+  EXPECT_TRUE(Ok(service_->Get(coordinator_, AssignmentTable(), id))["classification_recheck"].is_object());
+  auth::Principal manager{.user_id = 7, .name = "Morgan Manager", .role = auth::Role::kManager};
+  Ok(service_->ApproveDetermination(manager, determination["id"].get<int64_t>(), Version(determination), "Reviewed",
+                                    "t"));
+  a = Ok(service_->Get(coordinator_, AssignmentTable(), id));
+  EXPECT_TRUE(a["classification_recheck"].is_null());
+  EXPECT_EQ(open_tasks(), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_tasks WHERE entity = 'assignment' AND entity_id = ? AND status = 'done' AND "
+                  "detail LIKE ?",
+                  {id, "%Re-checked: determination #" + std::to_string(determination["id"].get<int64_t>()) +
+                           ", risk high.%"}),
+            1);
+  // Now the next change may go ahead, and opens the next re-check.
+  a = Event(a, {{"event", "revise"}, {"effective_date", "2027-02-01"}, {"manager_name", "Lee Park"}});
+  EXPECT_NE(a["classification_recheck"]["reason"].get<std::string>().find("a different manager directs the work"),
+            std::string::npos);
+  // Another client's user cannot reach the assignment to extend it.
+  EXPECT_EQ(service_->ApplyEvent(other_, id, Version(a), {{"event", "extend"}, {"new_end_date", "2027-12-31"}}, "t")
+                .error()
+                .kind,
+            ErrorKind::kNotFound);
 }
 
 TEST_P(WorkforceServiceTest, AnotherTenantOrAnotherWorkerFindsNothing) {

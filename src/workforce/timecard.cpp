@@ -64,6 +64,19 @@ Date WeekStart(Date day) {
   return day.AddDays(-static_cast<int>(day.weekday().iso_encoding()) + 1);
 }
 
+Result<Date> ReminderWeek(Date today, std::optional<Date> chosen) {
+  const Date this_week = WeekStart(today);
+  if (!chosen) return this_week.AddDays(-7);
+  const Date week = WeekStart(*chosen);
+  if (!(week < this_week)) {
+    return Error::Invalid("reminders.week_not_past", "Reminders cover a finished week.",
+                          {{"week_start", "reminders.week_not_past",
+                            "The week of " + week.ToString() + " has not ended; choose a week before " +
+                                this_week.ToString() + "."}});
+  }
+  return week;
+}
+
 Result<std::string> NextTimecardStatus(const std::string& status, const std::string& action,
                                        const std::string& reason) {
   if (action == "submit" && (status == "draft" || status == "rejected")) return std::string("submitted");

@@ -5,6 +5,7 @@
 // Pure. Thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -30,6 +31,11 @@ Result<WeekHours> ParseWeekHours(const nlohmann::json& hours);
 
 // The Monday of the week containing `day` (ISO 8601 weeks start on Monday).
 Date WeekStart(Date day);
+
+// The week a missing-timecard reminder run covers: the chosen week (any day of it; its Monday is returned)
+// when given, else last week — the scheduled run's week. Only a finished week can be missing: the current
+// week or a later one is refused (reminders.week_not_past, a field error on week_start).
+Result<Date> ReminderWeek(Date today, std::optional<Date> chosen);
 
 // Timecard status changes: submit (draft/rejected → submitted), approve / reject (submitted → approved /
 // rejected; a rejection needs a reason). Errors: timecard.invalid_action (kConflict) naming the status,

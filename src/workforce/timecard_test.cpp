@@ -47,6 +47,35 @@ TEST(WeekStart, IsTheIsoMonday) {
   EXPECT_EQ(WeekStart(Date::Parse("2026-11-19").value()).ToString(), "2026-11-16");
 }
 
+// Weeks worked out on a calendar: 2026-11-18 is a Wednesday in the ISO week Mon 2026-11-16 … Sun 2026-11-22;
+// 2027-01-01 is a Friday in the week that began Mon 2026-12-28.
+TEST(ReminderWeek, LastWeekUnlessAPastWeekIsChosen) {
+  const Date wednesday = Date::Parse("2026-11-18").value();
+  EXPECT_EQ(ReminderWeek(wednesday, std::nullopt).value().ToString(), "2026-11-09");
+  // Monday itself: last week is the one that ended yesterday.
+  EXPECT_EQ(ReminderWeek(Date::Parse("2026-11-16").value(), std::nullopt).value().ToString(), "2026-11-09");
+  // Sunday is still this week.
+  EXPECT_EQ(ReminderWeek(Date::Parse("2026-11-22").value(), std::nullopt).value().ToString(), "2026-11-09");
+  // Any day of a chosen week names its Monday: Thursday 2026-10-29 is in the week of Monday 2026-10-26.
+  EXPECT_EQ(ReminderWeek(wednesday, Date::Parse("2026-10-29").value()).value().ToString(), "2026-10-26");
+  EXPECT_EQ(ReminderWeek(wednesday, Date::Parse("2026-11-15").value()).value().ToString(), "2026-11-09");
+  // Across the year: on Wednesday 2027-01-06, the Friday 2027-01-01 is in the week of Monday 2026-12-28.
+  EXPECT_EQ(ReminderWeek(Date::Parse("2027-01-06").value(), Date::Parse("2027-01-01").value()).value().ToString(),
+            "2026-12-28");
+  EXPECT_EQ(ReminderWeek(Date::Parse("2027-01-06").value(), std::nullopt).value().ToString(), "2026-12-28");
+}
+
+TEST(ReminderWeek, RefusesAWeekNotYetEnded) {
+  const Date wednesday = Date::Parse("2026-11-18").value();
+  for (const char* day : {"2026-11-16", "2026-11-22", "2026-11-23", "2027-03-01"}) {
+    const auto week = ReminderWeek(wednesday, Date::Parse(day).value());
+    ASSERT_FALSE(week.ok()) << day;
+    EXPECT_EQ(week.error().kind, ErrorKind::kInvalid);
+    ASSERT_EQ(week.error().fields.size(), 1u);
+    EXPECT_EQ(week.error().fields[0].field, "week_start");
+  }
+}
+
 TEST(TimecardStatus, SubmitApproveReject) {
   EXPECT_EQ(NextTimecardStatus("draft", "submit", "").value(), "submitted");
   EXPECT_EQ(NextTimecardStatus("submitted", "approve", "").value(), "approved");

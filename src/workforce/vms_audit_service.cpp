@@ -12,6 +12,7 @@
 #include "store/time.h"
 #include "workforce/checkins.h"
 #include "workforce/onboarding.h"
+#include "workforce/reminders.h"
 #include "workforce/service.h"
 #include "workforce/timecard.h"
 #include "workforce/vms_audit.h"
@@ -218,6 +219,7 @@ Result<json> WorkforceService::VmsAuditDashboard(const auth::Principal& caller) 
 }
 
 void WorkforceService::RegisterJobs(jobs::Registry& registry) {
+  RegisterReminderJob(registry, *this);
   registry.Register("workforce.vms_audit", [this](const jobs::Job& job, jobs::Progress&) -> Result<jobs::Outcome> {
     const int64_t programme_id = job.payload.value("programme_id", int64_t{0});
     const std::string path = job.payload.value("vms_export_path", "");

@@ -4,20 +4,10 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
-import { Session, startServer } from './client.mjs'
+import { A, agencyWorld, etag } from './agency_world.mjs'
 
-const A = '/api/v1/agency'
 let server, admin, coordinator, client, mine, theirs, theirJob, theirEstimate, theirTime, theirInvoice
 let theirStatus, theirContact
-
-// The client's agency account, set up if the demo did not already.
-async function ensureAccount(session, clientId, code) {
-  const got = await session.get(`${A}/accounts/${clientId}`)
-  if (got.status === 200) return got.body
-  const put = await session.request('PUT', `${A}/accounts/${clientId}`, { client_code: code, industry: 'Retail Trade' })
-  assert.equal(put.status, 200, JSON.stringify(put.body))
-  return put.body
-}
 
 async function openJob(session, clientId, title) {
   const res = await session.post(`${A}/jobs`, { client_id: clientId, title, job_type: 'print', due_date: '2099-12-31' })
@@ -25,18 +15,8 @@ async function openJob(session, clientId, title) {
   return res.body
 }
 
-const etag = (res) => ({ 'if-match': res.headers.get('etag') })
-
 before(async () => {
-  server = await startServer()
-  admin = await Session.login(server.baseUrl, 'admin@concord.test')
-  coordinator = await Session.login(server.baseUrl, 'coordinator@concord.test')
-  client = await Session.login(server.baseUrl, 'client@concord.test')
-  mine = (await client.get('/api/v1/auth/me')).body.user.client_ids[0]
-  const all = await coordinator.get('/api/v1/clients?limit=5')
-  theirs = all.body.items.find((c) => c.id !== mine).id
-  await ensureAccount(coordinator, mine, 'MINE')
-  await ensureAccount(coordinator, theirs, 'THEIRS')
+  ({ server, admin, coordinator, client, mine, theirs } = await agencyWorld())
   await admin.post(`${A}/rates`, { role: 'design', effective_from: '2000-01-01', rate: '150.00' })
   theirJob = await openJob(coordinator, theirs, 'Their brochure')
   const est = await coordinator.post(`${A}/jobs/${theirJob.id}/estimates`, {

@@ -322,6 +322,36 @@ test('reminders from the reports go on the timelines once a week; another client
     const entries = (await coordinator.get(`/api/v1/workforce/timeline?worker_id=${w.worker_id}&limit=200`)).body.items
     assert.ok(entries.some((e) => e.subject === 'Reminder: timecard for the week of 2026-11-09 (sent the week of 2026-11-16)'))
   }
+  // A chosen past week (any day of it): Wednesday 2026-11-04 is in the week of Monday 2026-11-02.
+  const earlier = (await coordinator.get('/api/v1/workforce/reports/missing-timecards?week_start=2026-11-02')).body.items
+  const chosen = await coordinator.post(`/api/v1/workforce/reports/missing-timecards/reminders?today=${today}&week_start=2026-11-04`, {})
+  assert.equal(chosen.status, 200, JSON.stringify(chosen.body))
+  assert.equal(chosen.body.sent + chosen.body.already_sent, earlier.length)
+  if (earlier.length) {
+    const entries = (await coordinator.get(`/api/v1/workforce/timeline?worker_id=${earlier[0].worker_id}&limit=200`)).body.items
+    assert.ok(entries.some((e) => e.subject === 'Reminder: timecard for the week of 2026-11-02 (sent the week of 2026-11-16)'))
+  }
+  // The current week has not ended.
+  const current = await coordinator.post(`/api/v1/workforce/reports/missing-timecards/reminders?today=${today}&week_start=2026-11-17`, {})
+  assert.equal(current.status, 422)
+  assert.equal(current.body.errors[0].field, 'week_start')
   assert.equal((await coordinator.post('/api/v1/workforce/reports/nonsense/reminders', {})).status, 404)
   assert.ok([403, 404].includes((await client2.post(`/api/v1/workforce/reports/rejected/reminders?today=${today}`, {})).status))
+})
+
+test("extending a contractor's assignment opens a classification re-check with its reason; the next extension waits", async () => {
+  const a = await first(coordinator, '/api/v1/assignments?status=active&worker_type=contractor_1099&sort=start_date')
+  const end = a.end_date || '2027-01-31'
+  const later = `${Number(end.slice(0, 4)) + 1}${end.slice(4)}`
+  const extended = await coordinator.post(`/api/v1/assignments/${a.id}/events`, { event: 'extend', new_end_date: later }, { 'If-Match': `"${a.version}"` })
+  assert.equal(extended.status, 200, JSON.stringify(extended.body))
+  const recheck = extended.body.classification_recheck
+  assert.ok(recheck, 'no re-check opened')
+  assert.match(recheck.reason, new RegExp(`^The contractor's engagement was extended from ${end} to ${later}, \\d+ days from the start on ${a.start_date} \\(permanency\\)`))
+  const tasks = (await coordinator.get(`/api/v1/workforce/tasks?entity=assignment&status=open`)).body.items
+  assert.ok(tasks.some((t) => t.id === recheck.task_id && t.entity_id === a.id && t.detail.startsWith(recheck.reason)))
+  const further = `${Number(later.slice(0, 4)) + 1}${later.slice(4)}`
+  const again = await coordinator.post(`/api/v1/assignments/${a.id}/events`, { event: 'extend', new_end_date: further }, { 'If-Match': `"${extended.body.version}"` })
+  assert.equal(again.status, 409)
+  assert.match(again.body.detail, /re-check/)
 })

@@ -25,7 +25,7 @@ export const USERS = {
 
 export const VIEWPORT = { width: 1366, height: 768 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer()
     srv.unref()
@@ -55,9 +55,17 @@ export async function startServer({ serveArgs = [] } = {}) {
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-e2e-'))
   const db = path.join(tmp, 'e2e.db')
-  const demo = spawnSync(bin, ['demo', '--db', db, '--size', 'small'], { encoding: 'utf8', timeout: 120_000 })
-  if (demo.status !== 0) {
-    throw new Error(`concord demo failed (status ${demo.status}):\n${demo.stdout}\n${demo.stderr}`)
+  const template = process.env.CONCORD_DEMO_TEMPLATE
+  if (template && fs.existsSync(template)) {
+    // scripts/test generates the small demo once; each server starts on its own copy (and its key)
+    for (const suffix of ['', '.key', '-wal']) {
+      if (fs.existsSync(template + suffix)) fs.copyFileSync(template + suffix, db + suffix)
+    }
+  } else {
+    const demo = spawnSync(bin, ['demo', '--db', db, '--size', 'small'], { encoding: 'utf8', timeout: 120_000 })
+    if (demo.status !== 0) {
+      throw new Error(`concord demo failed (status ${demo.status}):\n${demo.stdout}\n${demo.stderr}`)
+    }
   }
   const port = await freePort()
   const logFile = path.join(tmp, 'server.log')

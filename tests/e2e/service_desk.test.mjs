@@ -3,33 +3,14 @@
 // the SLA → the requester's mail answer reopens it → the escalation raises it to L2 as the resolution
 // target nears → solved; then the manager's dashboard.
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { Session } from '../api/client.mjs'
 import { launchBrowser, login, newContext, repoRoot, screenshot, selectOption, startServer, until } from './harness.mjs'
+import { startSmtp } from './smtp.mjs'
 
 const fixture = (name) => fs.readFileSync(path.join(repoRoot, 'tests/fixtures/mail', name))
-const smtpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-smtp-'))
-const maildir = path.join(smtpRoot, 'maildir')  // aiosmtpd's Mailbox makes the Maildir only where none exists
-
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-function delivered() {
-  const dir = path.join(maildir, 'new')
-  return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')) : []
-}
-
 async function inbound(session, raw) {
   return session.request('POST', '/api/v1/mail/inbound', raw.toString('latin1'), { 'content-type': 'message/rfc822' })
 }
@@ -37,9 +18,7 @@ async function inbound(session, raw) {
 let smtp, server, browser, admin, caseId
 describe('service desk journey', { timeout: 600_000 }, () => {
   before(async () => {
-    const port = await freePort()
-    smtp = spawn('/usr/bin/python3', ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${port}`, '-c', 'aiosmtpd.handlers.Mailbox', maildir], { stdio: 'ignore' })
-    process.env.CONCORD_SMTP_URL = `smtp://127.0.0.1:${port}`
+    smtp = await startSmtp()
     server = await startServer()
     browser = await launchBrowser()
     admin = await Session.login(server.baseUrl, 'admin@concord.test')
@@ -60,8 +39,7 @@ describe('service desk journey', { timeout: 600_000 }, () => {
   after(async () => {
     await browser?.close().catch(() => {})
     await server?.stop()
-    smtp?.kill()
-    fs.rmSync(smtpRoot, { recursive: true, force: true })
+    smtp?.stop()
   })
 
   test('an email becomes a case in the right queue with an assignee', async () => {
@@ -85,7 +63,7 @@ describe('service desk journey', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Send reply' }).click()
     await until(async () => (await page.getByTestId('sla-badge').first().textContent()) === 'Paused', 'the SLA badge to show Paused')
     await screenshot(page, 'service-case-pending')
-    const mails = await until(() => (delivered().length === 1 ? delivered() : null), 'the reply at the SMTP server')
+    const mails = await until(() => (smtp.delivered().length === 1 ? smtp.delivered() : null), 'the reply at the SMTP server')
     assert.match(mails[0], /In-Reply-To: <CAF8x2-request-0001@mail\.acme-staffing\.test>/)
     assert.match(mails[0], new RegExp(`\\[#${caseId}\\]`))
     await ctx.close()
@@ -120,7 +98,7 @@ describe('service desk journey', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Send reply' }).click()
     await until(async () => (await page.getByTestId('case-status').textContent()) === 'Solved', 'the case to show Solved')
     await screenshot(page, 'service-case-solved')
-    assert.equal(delivered().length, 2)
+    assert.equal(smtp.delivered().length, 2)
     await page.goto('/service-desk?view=all')
     await page.getByTestId('case-row').first().waitFor()
     await screenshot(page, 'service-cases')

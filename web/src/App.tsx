@@ -9,6 +9,7 @@ import { ClientImportPage } from './pages/ClientImportPage'
 import { ClientsListPage } from './pages/ClientsListPage'
 import { LoginPage } from './pages/LoginPage'
 import { NotBuiltPage } from './pages/NotBuiltPage'
+import { OutboxPage } from './pages/mail/OutboxPage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { ReconRunPage } from './pages/ReconRunPage'
 import { ReconRunsPage } from './pages/ReconRunsPage'
@@ -20,7 +21,10 @@ import { WfmRoutes } from './pages/wfm/WfmRoutes'
 import { workforceRoutes } from './pages/workforce/routes'
 import { CaseDetailPage } from './pages/service/CaseDetailPage'
 import { CasesPage } from './pages/service/CasesPage'
+import { QualityPage } from './pages/service/QualityPage'
 import { ServiceDashboardPage } from './pages/service/ServiceDashboardPage'
+import { SupervisorBoardPage } from './pages/service/SupervisorBoardPage'
+import { DeskSettingsPage } from './pages/service/settings/DeskSettingsPage'
 import { AgencyRoutes } from './pages/agency/AgencyRoutes'
 
 export function App() {
@@ -70,7 +74,11 @@ export function App() {
         <Route path="service-desk" element={<CasesPage />} />
         <Route path="service-desk/cases/:id" element={<CaseDetailPage />} />
         <Route path="service-desk/dashboard" element={<ServiceDashboardPage />} />
+        <Route path="service-desk/quality" element={<QualityPage />} />
+        <Route path="service-desk/board" element={<SupervisorBoardPage />} />
+        <Route path="service-desk/settings" element={<DeskSettingsPage />} />
         <Route path="agency/*" element={<AgencyRoutes />} />
+        <Route path="outbox" element={<OutboxPage />} />
         {MODULES.filter((m) => !m.built).map((m) => (
           <Route key={m.key} path={m.path.slice(1)} element={<NotBuiltPage module={m} />} />
         ))}

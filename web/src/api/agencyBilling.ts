@@ -156,6 +156,8 @@ export const invoices = {
     request<InvoiceDetail>(`${AGENCY}/invoices/${i.id}/delivery`, { method: 'POST', body, ifMatch: etagOf(i.version) }),
   recordPayment: (i: InvoiceDetail, body: { amount: string; received_on?: string; reference: string }) =>
     request<InvoiceDetail>(`${AGENCY}/invoices/${i.id}/payments`, { method: 'POST', body, ifMatch: etagOf(i.version) }),
+  email: (i: InvoiceDetail, body: { to?: string; note?: string }) =>
+    request<InvoiceDetail>(`${AGENCY}/invoices/${i.id}/email`, { method: 'POST', body, ifMatch: etagOf(i.version) }),
   credit: (i: InvoiceDetail, body: { line_indexes?: number[]; amount?: string; reason?: string }) =>
     request<InvoiceDetail>(`${AGENCY}/invoices/${i.id}/credit-notes`, { method: 'POST', body }),
 }

@@ -134,6 +134,31 @@ export function getDashboard(by: string, from?: string, to?: string) {
   return getJson<ServiceDashboard>(`${V1}/service/dashboard`, { by, from, to })
 }
 
-export function dashboardExportUrl(format: 'csv' | 'xlsx', by: string) {
-  return `${V1}/service/dashboard/export.${format}${buildQuery({ by })}`
+export function dashboardExportUrl(format: 'csv' | 'xlsx', by: string, from?: string, to?: string) {
+  return `${V1}/service/dashboard/export.${format}${buildQuery({ by, from, to })}`
+}
+
+export interface NewCaseInput {
+  subject: string
+  description: string
+  category: string
+  priority: string
+  client_id?: number | null
+}
+
+export function createCase(input: NewCaseInput) {
+  return request<ServiceCase>(`${V1}/cases`, { method: 'POST', body: input })
+}
+
+/** Uploads one file onto the case's timeline (a message on the portal). */
+export function attachToCase(caseId: number, file: File) {
+  return request<CaseEntry>(`${V1}/cases/${caseId}/attachments${buildQuery({ file_name: file.name })}`, {
+    method: 'POST',
+    rawBody: file,
+    contentType: file.type || 'application/octet-stream',
+  })
+}
+
+export function attachmentUrl(caseId: number, fileId: number) {
+  return `${V1}/cases/${caseId}/attachments/${fileId}`
 }

@@ -48,6 +48,8 @@ export interface Assignment extends Row {
   end_reason: string | null
   last_day_worked: string | null
   final_pay: { applies: boolean; due_date?: string; rule: string; citation?: string; separation?: string } | null
+  /** Open while a contractor's extension or material revision waits for a new classification determination. */
+  classification_recheck?: { reason: string; citations: string[]; opened_on: string; task_id: number } | null
 }
 
 export type ListFilters = Record<string, string | null | undefined>
@@ -245,6 +247,7 @@ export interface ReminderRun {
   already_sent: number
 }
 /** Templated reminders on each worker's timeline for a report's rows, once per record and week. */
-export async function sendReminders(report: 'missing-timecards' | 'pending-approvals' | 'rejected') {
-  return (await request<ReminderRun>(`${V1}/workforce/reports/${report}/reminders`, { method: 'POST', body: {} })).data
+export async function sendReminders(report: 'missing-timecards' | 'pending-approvals' | 'rejected', weekStart?: string) {
+  const query = weekStart ? { week_start: weekStart } : undefined
+  return (await request<ReminderRun>(`${V1}/workforce/reports/${report}/reminders`, { method: 'POST', body: {}, query })).data
 }

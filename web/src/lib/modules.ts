@@ -85,6 +85,14 @@ export const MODULES: ModuleInfo[] = [
     roles: ['admin', 'manager', 'coordinator', 'client_user'],
   },
   {
+    key: 'outbox',
+    label: 'Outbox',
+    path: '/outbox',
+    built: true,
+    planned: 'Every e-mail concord sends on its own, whether the relay took it, and sending a held or failed one again.',
+    roles: INTERNAL,
+  },
+  {
     key: 'jobs',
     label: 'Jobs',
     path: '/jobs',

@@ -65,7 +65,8 @@ export function AgencyInvoicePage() {
       </Paper>
       {i.status === 'issued' && (
         <SimpleGrid cols={{ base: 1, md: i.kind === 'invoice' ? 3 : 1 }}>
-          <Deliveries invoice={i} onRecord={(body) => run(() => invoices.recordDelivery(i, body))} />
+          <Deliveries invoice={i} onRecord={(body) => run(() => invoices.recordDelivery(i, body))}
+            onEmail={(to) => run(() => invoices.email(i, to ? { to } : {}))} />
           {i.kind === 'invoice' && <Payments invoice={i} canRecord={admin} onRecord={(body) => run(() => invoices.recordPayment(i, body))} />}
           {i.kind === 'invoice' && admin && <CreditNoteForm invoice={i} />}
         </SimpleGrid>
@@ -74,9 +75,10 @@ export function AgencyInvoicePage() {
   )
 }
 
-function Deliveries({ invoice, onRecord }: {
+function Deliveries({ invoice, onRecord, onEmail }: {
   invoice: InvoiceDetail
   onRecord: (body: { channel: string; delivery_status: string; delivered_to: string; note: string }) => Promise<void>
+  onEmail: (to: string) => Promise<void>
 }) {
   const [channel, setChannel] = useState('email')
   const [status, setStatus] = useState('sent')
@@ -96,7 +98,10 @@ function Deliveries({ invoice, onRecord }: {
         </Group>
         <TextInput label="Sent to" placeholder="ap@client.example" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
         <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-        <Button variant="default" onClick={() => onRecord({ channel, delivery_status: status, delivered_to: to, note })}>Record delivery</Button>
+        <Group grow>
+          <Button variant="default" onClick={() => onRecord({ channel, delivery_status: status, delivered_to: to, note })}>Record delivery</Button>
+          <Button onClick={() => onEmail(to)} title="Queues the PDF in the outbox, to the address above or else the client's billing contact">E-mail the PDF</Button>
+        </Group>
       </Stack>
     </Paper>
   )

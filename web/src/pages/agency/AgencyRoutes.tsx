@@ -1,5 +1,7 @@
 import { Route, Routes } from 'react-router'
 import { NotFoundPage } from '../NotFoundPage'
+import { AgencyAccountPage } from './AgencyAccountPage'
+import { AgencyAccountsPage } from './AgencyAccountsPage'
 import { AgencyExpensesPage } from './AgencyExpensesPage'
 import { AgencyHomePage } from './AgencyHomePage'
 import { AgencyInvoicePage } from './AgencyInvoicePage'
@@ -8,6 +10,7 @@ import { AgencyJobPage } from './AgencyJobPage'
 import { AgencyJobsPage } from './AgencyJobsPage'
 import { AgencyMeetingsPage } from './AgencyMeetingsPage'
 import { AgencyReportsPage } from './AgencyReportsPage'
+import { AgencySettingsPage } from './AgencySettingsPage'
 import { AgencyTimePage } from './AgencyTimePage'
 
 /** The agency module's screens under /agency. */
@@ -23,6 +26,9 @@ export function AgencyRoutes() {
       <Route path="invoices/:id" element={<AgencyInvoicePage />} />
       <Route path="reports" element={<AgencyReportsPage />} />
       <Route path="meetings" element={<AgencyMeetingsPage />} />
+      <Route path="accounts" element={<AgencyAccountsPage />} />
+      <Route path="accounts/:id" element={<AgencyAccountPage />} />
+      <Route path="settings" element={<AgencySettingsPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   )

@@ -1,10 +1,10 @@
 import { useState } from 'react'
-import { Alert, Badge, Button, Card, Grid, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Text, Textarea, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Text, Textarea, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useParams } from 'react-router'
 import { errorMessage } from '../../api/http'
-import { addEntry, applyMacro, CASE_STATUSES, getCase, getTimeline, listMacros, type CaseEntry, type EntryInput } from '../../api/service'
+import { addEntry, applyMacro, attachmentUrl, CASE_STATUSES, getCase, getTimeline, listMacros, type CaseEntry, type EntryInput } from '../../api/service'
 import { useAuth } from '../../auth/AuthContext'
 import { formatDateTime, humanize } from '../../lib/format'
 import { SlaBadge } from './SlaBadge'
@@ -16,7 +16,7 @@ const KIND_LABEL: Record<string, string> = {
 }
 const KIND_COLOR: Record<string, string> = { message_in: 'blue', message_out: 'teal', note: 'yellow', call: 'grape', chat: 'cyan', escalation: 'red', level: 'red' }
 
-function EntryCard({ e }: { e: CaseEntry }) {
+function EntryCard({ e, caseId }: { e: CaseEntry; caseId: number }) {
   const small = !['message_in', 'message_out', 'note', 'call', 'chat'].includes(e.kind)
   return (
     <Card withBorder padding={small ? 'xs' : 'sm'} bg={e.kind === 'note' ? 'yellow.0' : undefined} data-testid="timeline-entry">
@@ -31,7 +31,10 @@ function EntryCard({ e }: { e: CaseEntry }) {
       </Group>
       {e.body && <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>{e.body}</Text>}
       {e.attachments.map((a) => (
-        <Text key={a.name} size="xs" c="dimmed">Attachment: {a.name} ({a.size.toLocaleString()} bytes)</Text>
+        <Text key={a.file_id ?? a.name} size="xs" c="dimmed">
+          Attachment:{' '}
+          {a.file_id != null ? <Anchor size="xs" href={attachmentUrl(caseId, a.file_id)} download={a.name}>{a.name}</Anchor> : a.name} ({a.size.toLocaleString()} bytes)
+        </Text>
       ))}
     </Card>
   )
@@ -76,7 +79,7 @@ export function CaseDetailPage() {
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="xs">
-            {(timeline.data?.items ?? []).map((e) => <EntryCard key={e.id} e={e} />)}
+            {(timeline.data?.items ?? []).map((e) => <EntryCard key={e.id} e={e} caseId={id} />)}
             <Paper withBorder p="sm">
               <Stack gap="xs">
                 {internal && (

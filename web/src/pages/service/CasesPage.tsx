@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
 import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table'
@@ -10,6 +10,7 @@ import { ListTable, RowCells, showingText, SortableHeaderRows } from '../../comp
 import { formatDateTime, humanize } from '../../lib/format'
 import { useDebouncedUrlSearch, useUrlParams } from '../../lib/urlParams'
 import { nextSort, sortParamToState } from '../ClientsListPage'
+import { NewCaseModal } from './NewCaseModal'
 import { SlaBadge } from './SlaBadge'
 
 const SORTABLE = ['subject', 'priority', 'status', 'sla_due_at', 'updated_at', 'created_at'] as const
@@ -22,6 +23,7 @@ export function CasesPage() {
   const { user } = useAuth()
   const internal = user?.role === 'admin' || user?.role === 'manager' || user?.role === 'coordinator'
   const { params, update } = useUrlParams()
+  const [creating, setCreating] = useState(false)
   const view = params.get('view') ?? (internal ? 'mine' : 'all')
   const filters: CaseFilters = {
     q: params.get('q') ?? '',
@@ -73,9 +75,16 @@ export function CasesPage() {
           <Text size="sm" c="dimmed">{internal ? 'Cases from every channel, due soonest first' : 'Your questions and requests'}</Text>
         </div>
         {user?.role === 'admin' || user?.role === 'manager' ? (
-          <Button component={Link} to="/service-desk/dashboard" variant="default">Manager’s dashboard</Button>
+          <Group gap="xs">
+            <Button component={Link} to="/service-desk/board" variant="default">Supervisor’s board</Button>
+            <Button component={Link} to="/service-desk/quality" variant="default">Quality reviews</Button>
+            <Button component={Link} to="/service-desk/dashboard" variant="default">Manager’s dashboard</Button>
+            <Button component={Link} to="/service-desk/settings" variant="default">Settings</Button>
+          </Group>
         ) : null}
+        {!internal && <Button onClick={() => setCreating(true)}>New case</Button>}
       </Group>
+      {creating && <NewCaseModal onClose={() => setCreating(false)} />}
       <Paper withBorder p="sm" radius="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
           {internal && (

@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query'
 import { errorMessage } from '../../api/http'
 import { dashboardExportUrl, getDashboard, type DashboardLine } from '../../api/service'
 import { ExportButtons } from '../../components/ExportButtons'
+import { PeriodPicker } from '../../components/PeriodPicker'
+import { periodFromParams, periodLabel } from '../../lib/period'
 import { useUrlParams } from '../../lib/urlParams'
 
 const pct = (v: number | null) => (v == null ? '—' : `${v.toFixed(1)} %`)
@@ -22,7 +24,8 @@ function Stat({ label, value }: { label: string; value: string }) {
 export function ServiceDashboardPage() {
   const { params, update } = useUrlParams()
   const by = params.get('by') ?? 'queue'
-  const d = useQuery({ queryKey: ['service-dashboard', by], queryFn: () => getDashboard(by) })
+  const period = periodFromParams(params, new Date())
+  const d = useQuery({ queryKey: ['service-dashboard', by, period.from, period.to], queryFn: () => getDashboard(by, period.from, period.to) })
   if (d.isError) return <Alert color="red" title="Could not load the dashboard">{errorMessage(d.error)}</Alert>
   const t = d.data?.total
   const lines: DashboardLine[] = d.data?.by ?? []
@@ -31,11 +34,12 @@ export function ServiceDashboardPage() {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Service levels</Title>
-          <Text size="sm" c="dimmed">Cases opened in the last 30 days</Text>
+          <Text size="sm" c="dimmed" data-testid="dashboard-period">{`Cases opened: ${periodLabel(period)}`}</Text>
         </div>
-        <Group gap="xs">
+        <Group gap="xs" align="flex-end">
+          <PeriodPicker period={period} onChange={update} />
           <SegmentedControl value={by} onChange={(v) => update({ by: v })} data={[{ value: 'queue', label: 'By queue' }, { value: 'agent', label: 'By agent' }, { value: 'client', label: 'By client' }]} />
-          <ExportButtons url={(format) => dashboardExportUrl(format, by)} filename={`service-${by}`} />
+          <ExportButtons url={(format) => dashboardExportUrl(format, by, period.from, period.to)} filename={`service-${by}`} />
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 2, md: 5 }}>

@@ -475,6 +475,16 @@ export function AssignmentPage() {
           )}
         </Alert>
       )}
+      {x.classification_recheck && (
+        <Alert color="orange" title="Classification re-check due" data-testid="classification-recheck">
+          <Text size="sm">{x.classification_recheck.reason}</Text>
+          <Text size="xs" c="dimmed">
+            Opened {x.classification_recheck.opened_on}. Answer the questionnaire again on the Onboarding tab; further
+            extensions and material revisions wait for the new determination (approved, if it needs approval).
+          </Text>
+          <Text size="xs" c="dimmed">{x.classification_recheck.citations.join(' · ')}</Text>
+        </Alert>
+      )}
       {event && <EventModal assignment={x} event={event} onClose={() => setEvent(null)} onDone={(n) => { setEvent(null); refresh(n) }} />}
 
       <Paper withBorder p="md">
@@ -631,7 +641,7 @@ export function AssignmentPage() {
           </Table>
         </Tabs.Panel>
         <Tabs.Panel value="expenses" pt="sm">
-          <ExpensesPanel assignmentId={id} />
+          <ExpensesPanel assignmentId={id} status={x.status} currency={x.currency} />
         </Tabs.Panel>
         <Tabs.Panel value="cases" pt="sm">
           <LinkedCases kind="assignments" id={id} />

@@ -5,19 +5,25 @@ import { errorMessage } from '../../api/http'
 import { sendReminders, type ReminderRun } from '../../api/workforce'
 
 const WHO: Record<string, string> = {
-  'missing-timecards': "workers with last week's timecard missing",
+  'missing-timecards': 'workers whose timecard for the chosen week is missing',
   'pending-approvals': 'managers with timecards waiting (on the worker’s timeline)',
   rejected: 'workers with rejected time or expenses',
 }
 
 /** "Send reminders" for a report: a templated message on each timeline, once per record and week. */
-export function ReminderButton({ report }: { report: 'missing-timecards' | 'pending-approvals' | 'rejected' }) {
+export function ReminderButton({
+  report,
+  weekStart,
+}: {
+  report: 'missing-timecards' | 'pending-approvals' | 'rejected'
+  weekStart?: string
+}) {
   const [run, setRun] = useState<ReminderRun | null>(null)
   const [busy, setBusy] = useState(false)
   async function send() {
     setBusy(true)
     try {
-      setRun(await sendReminders(report))
+      setRun(await sendReminders(report, weekStart))
     } catch (e) {
       notifications.show({ color: 'red', title: 'No reminders sent', message: errorMessage(e) })
     } finally {

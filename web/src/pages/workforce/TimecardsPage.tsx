@@ -267,7 +267,7 @@ export function TimecardsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="missing">
             <Stack>
-              {internal && <ReminderButton report="missing-timecards" />}
+              {internal && <ReminderButton report="missing-timecards" weekStart={week} />}
               <TextInput label="Week starting (Monday)" value={week} onChange={(e) => setWeek(e.currentTarget.value)} w={200} />
               <ReportTab
                 name="missing-timecards"

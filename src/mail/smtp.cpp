@@ -1,4 +1,4 @@
-#include "service/smtp.h"
+#include "mail/smtp.h"
 
 #include <curl/curl.h>
 
@@ -6,7 +6,7 @@
 #include <cstring>
 #include <mutex>
 
-namespace concord::service {
+namespace concord::mail {
 namespace {
 
 struct Upload {
@@ -71,4 +71,4 @@ Status SendSmtp(const SmtpConfig& config, const std::string& from, const std::ve
   return {};
 }
 
-}  // namespace concord::service
+}  // namespace concord::mail

@@ -1,5 +1,5 @@
 // Internet mail in and out (RFC 5322 / MIME), through GMime 3: parsing an inbound message into text,
-// threading headers and attachments (every charset decoded to UTF-8), and writing an outbound reply.
+// threading headers and attachments (every charset decoded to UTF-8), and writing an outbound message.
 // Pure apart from GMime: no I/O.
 #pragma once
 
@@ -11,7 +11,7 @@
 
 #include "core/result.h"
 
-namespace concord::service {
+namespace concord::mail {
 
 struct MailAttachment {
   std::string name;
@@ -38,13 +38,15 @@ Result<ParsedMail> ParseMail(std::string_view raw);
 struct OutboundMail {
   std::string message_id, in_reply_to;
   std::vector<std::string> references;
-  std::string from, to, subject, text;
+  std::string from;
+  std::vector<std::string> to;
+  std::string subject, text;
+  std::vector<MailAttachment> attachments;  // base64 parts after the text, in this order
+  std::string reply_to;                     // optional
 };
 
-// The RFC 5322 message (CRLF line ends): UTF-8 text, quoted-printable, encoded-word headers.
+// The RFC 5322 message (CRLF line ends): UTF-8 text, quoted-printable, encoded-word headers; with
+// attachments a multipart/mixed whose first part is the text.
 std::string WriteMail(const OutboundMail& mail);
 
-// "[#123]" in a subject: the case a reply without threading headers belongs to.
-std::optional<int64_t> CaseNumberInSubject(std::string_view subject);
-
-}  // namespace concord::service
+}  // namespace concord::mail

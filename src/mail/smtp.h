@@ -9,7 +9,7 @@
 
 #include "core/result.h"
 
-namespace concord::service {
+namespace concord::mail {
 
 struct SmtpConfig {
   std::string url;
@@ -22,4 +22,4 @@ struct SmtpConfig {
 Status SendSmtp(const SmtpConfig& config, const std::string& from, const std::vector<std::string>& to,
                 const std::string& message);
 
-}  // namespace concord::service
+}  // namespace concord::mail

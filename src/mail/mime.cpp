@@ -1,11 +1,11 @@
-#include "service/mime.h"
+#include "mail/mime.h"
 
 #include <gmime/gmime.h>
 
 #include <memory>
 #include <mutex>
 
-namespace concord::service {
+namespace concord::mail {
 namespace {
 
 void InitGMime() {
@@ -156,7 +156,9 @@ std::string WriteMail(const OutboundMail& mail) {
   InitGMime();
   GPtr<GMimeMessage> message(g_mime_message_new(TRUE));
   g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_FROM, "", mail.from.c_str());
-  g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_TO, "", mail.to.c_str());
+  for (const std::string& to : mail.to) g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_TO, "", to.c_str());
+  if (!mail.reply_to.empty())
+    g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_REPLY_TO, "", mail.reply_to.c_str());
   g_mime_message_set_subject(message.get(), mail.subject.c_str(), "utf-8");
   auto bare = [](const std::string& id) { return id.size() > 2 && id.front() == '<' ? id.substr(1, id.size() - 2) : id; };
   g_mime_message_set_message_id(message.get(), bare(mail.message_id).c_str());
@@ -174,7 +176,25 @@ std::string WriteMail(const OutboundMail& mail) {
   g_mime_text_part_set_charset(body.get(), "utf-8");
   g_mime_text_part_set_text(body.get(), mail.text.c_str());
   g_mime_part_set_content_encoding(GMIME_PART(body.get()), GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
-  g_mime_message_set_mime_part(message.get(), GMIME_OBJECT(body.get()));
+  if (mail.attachments.empty()) {
+    g_mime_message_set_mime_part(message.get(), GMIME_OBJECT(body.get()));
+  } else {
+    GPtr<GMimeMultipart> mixed(g_mime_multipart_new_with_subtype("mixed"));
+    g_mime_multipart_add(mixed.get(), GMIME_OBJECT(body.get()));
+    for (const MailAttachment& a : mail.attachments) {
+      const std::string type = a.content_type.empty() ? "application/octet-stream" : a.content_type;
+      const size_t slash = type.find('/');
+      GPtr<GMimePart> part(g_mime_part_new_with_type(type.substr(0, slash).c_str(),
+                                                     slash == std::string::npos ? "octet-stream" : type.substr(slash + 1).c_str()));
+      g_mime_part_set_filename(part.get(), a.name.c_str());
+      GPtr<GMimeStream> bytes(g_mime_stream_mem_new_with_buffer(a.bytes.data(), a.bytes.size()));
+      GPtr<GMimeDataWrapper> content(g_mime_data_wrapper_new_with_stream(bytes.get(), GMIME_CONTENT_ENCODING_DEFAULT));
+      g_mime_part_set_content(part.get(), content.get());
+      g_mime_part_set_content_encoding(part.get(), GMIME_CONTENT_ENCODING_BASE64);
+      g_mime_multipart_add(mixed.get(), GMIME_OBJECT(part.get()));
+    }
+    g_mime_message_set_mime_part(message.get(), GMIME_OBJECT(mixed.get()));
+  }
   GMimeFormatOptions* format = g_mime_format_options_clone(nullptr);
   g_mime_format_options_set_newline_format(format, GMIME_NEWLINE_FORMAT_DOS);
   GString_ text(g_mime_object_to_string(object, format));
@@ -182,14 +202,4 @@ std::string WriteMail(const OutboundMail& mail) {
   return text ? std::string(text.get()) : std::string();
 }
 
-std::optional<int64_t> CaseNumberInSubject(std::string_view subject) {
-  const size_t open = subject.rfind("[#");
-  if (open == std::string_view::npos) return std::nullopt;
-  const size_t close = subject.find(']', open);
-  if (close == std::string_view::npos || close == open + 2 || close - open > 20) return std::nullopt;
-  const std::string digits(subject.substr(open + 2, close - open - 2));
-  if (digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(digits);
-}
-
-}  // namespace concord::service
+}  // namespace concord::mail

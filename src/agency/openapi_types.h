@@ -1,4 +1,4 @@
-// Shorthands for the agency's OpenAPI component schemas (openapi.cpp, openapi_billing.cpp).
+// Small builders for OpenAPI (JSON Schema) fragments, shared by the agency's schema files.
 #pragma once
 
 #include <string>
@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace concord::agency::schema {
+namespace concord::agency::openapi_types {
 
 using nlohmann::json;
 
@@ -21,4 +21,4 @@ inline json Array(json item) { return {{"type", "array"}, {"items", std::move(it
 inline json Ref(const std::string& name) { return {{"$ref", "#/components/schemas/" + name}}; }
 inline json Object(json properties) { return {{"type", "object"}, {"properties", std::move(properties)}}; }
 
-}  // namespace concord::agency::schema
+}  // namespace concord::agency::openapi_types
