@@ -25,7 +25,20 @@ constexpr const char* kItemColumns =
 const ListSpec kItems{"agency_action_items a LEFT JOIN users u ON u.id = a.owner_user_id", "a.id", "a.client_id", {},
                       {{"due_date", "COALESCE(a.due_date, '9999-12-31')"}}, {}};
 
-ContactReport FromRow(const store::Row& r) {
+// The agency's calendar and today in its time zone: contact-report lateness is judged in local days.
+struct LocalDay {
+  BusinessCalendar calendar;
+  Date today;
+};
+
+Result<LocalDay> LocalDayOf(AgencyService& agency) {
+  const Settings settings = TRY(agency.GetSettings());
+  BusinessCalendar calendar = settings.Policy().calendar;
+  const Date today = calendar.LocalDate(agency.Now());
+  return LocalDay{std::move(calendar), today};
+}
+
+ContactReport FromRow(const store::Row& r, const LocalDay& day) {
   ContactReport c;
   c.id = r.Int(0);
   c.client_id = r.Int(1);
@@ -45,8 +58,9 @@ ContactReport FromRow(const store::Row& r) {
   c.author = r.Text(11);
   c.version = r.Int(12);
   c.created_at = r.Text(13);
-  // Late when it went out after the deadline day, or is still out after it (UTC dates: display only).
-  c.distributed_late = c.distributed_at && c.distributed_at->substr(0, 10) > c.distribute_by.ToString();
+  std::optional<Instant> sent;
+  if (c.distributed_at) sent = Instant::Parse(*c.distributed_at).value();
+  c.distributed_late = DistributedLate(day.calendar, c.distribute_by, sent, day.today);
   return c;
 }
 
@@ -103,14 +117,16 @@ Status InsertActionItems(store::Connection& c, std::optional<int64_t> client_id,
 }
 
 Result<ContactReport> MeetingService::GetContactReport(const auth::Principal& caller, int64_t id) {
+  const LocalDay day = TRY(LocalDayOf(agency_));
   auto conn = TRY(db_.Acquire());
-  ContactReport report = FromRow(TRY(LoadRow(*conn, caller.ClientScope(), kReports, kColumns, id, "contact_report")));
+  ContactReport report = FromRow(TRY(LoadRow(*conn, caller.ClientScope(), kReports, kColumns, id, "contact_report")), day);
   report.action_items = TRY(LoadActionItems(*conn, "a.contact_report_id = ?", {id}));
   return report;
 }
 
 Result<std::vector<ContactReport>> MeetingService::ContactReports(const auth::Principal& caller,
                                                                   std::optional<int64_t> client_id) {
+  const LocalDay day = TRY(LocalDayOf(agency_));
   auto conn = TRY(db_.Acquire());
   std::string sql = std::string("SELECT ") + kColumns + " FROM " + kReports.from + " WHERE 1 = 1";
   std::vector<store::Value> params;
@@ -121,7 +137,7 @@ Result<std::vector<ContactReport>> MeetingService::ContactReports(const auth::Pr
   }
   std::vector<ContactReport> out;
   for (const auto& r : TRY(conn->Query(sql + " ORDER BY r.meeting_date DESC, r.id DESC", params))) {
-    out.push_back(FromRow(r));
+    out.push_back(FromRow(r, day));
     out.back().action_items = TRY(LoadActionItems(*conn, "a.contact_report_id = ?", {out.back().id}));
   }
   return out;
@@ -142,6 +158,7 @@ Result<ContactReport> MeetingService::CreateContactReport(const auth::Principal&
   if (in.attendees.empty()) return InvalidAt("contact_report.attendees_required", "attendees", "Who was there?");
   const Settings settings = TRY(agency_.GetSettings());
   const Date deadline = DistributionDeadline(settings.Policy().calendar, in.meeting_date, settings.contact_report_days);
+  const LocalDay day = TRY(LocalDayOf(agency_));
   for (int64_t job_id : in.job_ids) {
     const JobView job = TRY(agency_.GetJob(caller, job_id));
     if (job.job.client_id != in.client_id) {
@@ -164,7 +181,7 @@ Result<ContactReport> MeetingService::CreateContactReport(const auth::Principal&
          nlohmann::json(in.job_ids).dump(), deadline.ToString(), caller.name, store::NowText()}));
     const int64_t id = row.Int(0);
     TRY(InsertActionItems(c, in.client_id, id, std::nullopt, in.action_items));
-    ContactReport saved = FromRow(TRY(LoadRow(c, std::nullopt, kReports, kColumns, id, "contact_report")));
+    ContactReport saved = FromRow(TRY(LoadRow(c, std::nullopt, kReports, kColumns, id, "contact_report")), day);
     saved.action_items = TRY(LoadActionItems(c, "a.contact_report_id = ?", {id}));
     TRY(audit::Append(c, caller.Actor(request_id), {"agency_contact_report", std::to_string(id), saved.client_id,
                                                     "create", nullptr, ToJson(saved)}));
@@ -184,13 +201,15 @@ Result<ContactReport> MeetingService::DistributeContactReport(const auth::Princi
 Result<ContactReport> MeetingService::RecordDistribution(store::Connection& c, const auth::Principal& caller,
                                                          int64_t id, int64_t expected_version, const std::string& to,
                                                          const std::string& request_id) {
-  const ContactReport before = FromRow(TRY(LoadRow(c, caller.ClientScope(), kReports, kColumns, id, "contact_report")));
+  const LocalDay day = TRY(LocalDayOf(agency_));
+  const ContactReport before =
+      FromRow(TRY(LoadRow(c, caller.ClientScope(), kReports, kColumns, id, "contact_report")), day);
   const int64_t changed = TRY(c.Execute(
       "UPDATE agency_contact_reports SET distributed_at = ?, distributed_to = ?, version = version + 1 "
       "WHERE id = ? AND version = ?",
       {agency_.Now().ToString(), to, id, expected_version}));
   if (changed == 0) return StaleVersion("contact report");
-  ContactReport saved = FromRow(TRY(LoadRow(c, std::nullopt, kReports, kColumns, id, "contact_report")));
+  ContactReport saved = FromRow(TRY(LoadRow(c, std::nullopt, kReports, kColumns, id, "contact_report")), day);
   saved.action_items = TRY(LoadActionItems(c, "a.contact_report_id = ?", {id}));
   TRY(audit::Append(c, caller.Actor(request_id), {"agency_contact_report", std::to_string(id), saved.client_id,
                                                   "distribute", ToJson(before), ToJson(saved)}));

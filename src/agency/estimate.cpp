@@ -64,7 +64,7 @@ const char* ApprovalMethodName(ApprovalMethod method) {
 }
 
 Money LineBase(const EstimateLine& line) {
-  if (line.kind == LineKind::kExpense) return line.cost;
+  if (line.kind != LineKind::kLabor) return line.cost;
   return Money(line.hours * line.rate.amount(), line.rate.currency());
 }
 
@@ -115,7 +115,7 @@ Status ValidateEstimate(const Estimate& e) {
       add(at + ".hours", "estimate.negative_hours", "hours and rate cannot be negative");
     }
     if (!labor && line.cost.amount().IsNegative()) {
-      add(at + ".cost", "estimate.negative_cost", "an expense cannot be negative");
+      add(at + ".cost", "estimate.negative_cost", "an expense or fee cannot be negative");
     }
     if (line.markup_percent < -kHundred) {
       add(at + ".markup_percent", "estimate.markup_out_of_range",
@@ -130,17 +130,14 @@ Status ValidateEstimate(const Estimate& e) {
 }
 
 EstimateTotals ComputeTotals(const Estimate& e) {
-  EstimateTotals t{Zero(e.currency), Zero(e.currency), Zero(e.currency), Zero(e.currency)};
+  EstimateTotals t{Zero(e.currency), Zero(e.currency), Zero(e.currency), Zero(e.currency), Zero(e.currency)};
   for (const EstimateLine& line : e.lines) {
     const Money amount = LineAmount(line);
-    if (line.kind == LineKind::kLabor) {
-      t.labor = t.labor + amount;
-    } else {
-      t.expenses = t.expenses + amount;
-    }
+    Money& sum = line.kind == LineKind::kLabor ? t.labor : line.kind == LineKind::kFee ? t.fees : t.expenses;
+    sum = sum + amount;
     t.markup = t.markup + (amount - LineBase(line).RoundToMinor(Rounding::kHalfUp));
   }
-  t.total = t.labor + t.expenses;
+  t.total = t.labor + t.expenses + t.fees;
   return t;
 }
 

@@ -33,7 +33,7 @@ namespace concord::agency {
 
 // ---- Lines and totals -----------------------------------------------------------------------------------
 
-enum class LineKind { kLabor, kExpense };
+enum class LineKind { kLabor, kExpense, kFee };  // kFee: a fixed fee, priced like an expense
 
 struct EstimateLine {
   LineKind kind = LineKind::kLabor;
@@ -41,11 +41,11 @@ struct EstimateLine {
   std::string description;
   Decimal hours;           // kLabor: hours of work (may be fractional: 7.5)
   Money rate;              // kLabor: hourly rate, normally resolved from the rate card
-  Money cost;              // kExpense: the expense's cost (printing, media, stock photography)
+  Money cost;              // kExpense: the expense's cost (printing, media, stock photography); kFee: the fee
   Decimal markup_percent;  // added on top, in percent (15 = 15 %); negative is a mark-down, >= -100
 };
 
-// The line's base before mark-up: hours × rate for labour, cost for expenses (exact).
+// The line's base before mark-up: hours × rate for labour, cost for expenses and fees (exact).
 Money LineBase(const EstimateLine& line);
 // The line's amount: base × (100 + mark-up) / 100, rounded to minor units HalfUp (see the file comment).
 Money LineAmount(const EstimateLine& line);
@@ -53,9 +53,10 @@ Money LineAmount(const EstimateLine& line);
 struct EstimateTotals {
   Money labor;     // Σ amounts of labour lines
   Money expenses;  // Σ amounts of expense lines
+  Money fees;      // Σ amounts of fixed-fee lines
   Money markup;    // Σ (amount − base rounded HalfUp to the minor unit): the mark-up earned, shown
                    // separately on the LOE (the base's own rounding is not mark-up)
-  Money total;     // labor + expenses
+  Money total;     // labor + expenses + fees
 };
 
 // ---- The estimate and its machine -----------------------------------------------------------------------

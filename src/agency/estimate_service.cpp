@@ -182,7 +182,7 @@ Status ApplyEstimate(const EstimateInput& in, Estimate& e, const RateCard& card,
     e.lines = *in.lines;
     for (size_t i = 0; i < e.lines.size(); ++i) {
       EstimateLine& line = e.lines[i];
-      if (line.kind == LineKind::kExpense) {
+      if (line.kind != LineKind::kLabor) {  // expenses and fixed fees are priced by their cost
         line.rate = Money(Decimal(), e.currency);
         continue;
       }
@@ -379,10 +379,11 @@ nlohmann::json ToJson(const EstimateRecord& rec) {
     const EstimateTotals t = ComputeTotals(e);
     j["totals"] = {{"labor", t.labor.amount().ToString()},
                    {"expenses", t.expenses.amount().ToString()},
+                   {"fees", t.fees.amount().ToString()},
                    {"markup", t.markup.amount().ToString()},
                    {"total", t.total.amount().ToString()}};
   } else {
-    j["totals"] = {{"labor", "0"}, {"expenses", "0"}, {"markup", "0"}, {"total", "0"}};
+    j["totals"] = {{"labor", "0"}, {"expenses", "0"}, {"fees", "0"}, {"markup", "0"}, {"total", "0"}};
   }
   if (e.approval) {
     j["approval"] = {{"approved_by", e.approval->approved_by},

@@ -218,4 +218,32 @@ PaymentStatus PaymentStatusOf(const Money& total, const Money& paid, Date due_da
   return status;
 }
 
+std::string InvoiceStage(const Invoice& invoice, const Money& credited, const Money& paid, bool sent, Date today) {
+  if (invoice.status == InvoiceStatus::kDraft) return "draft";
+  if (invoice.kind == InvoiceKind::kCreditNote) return "issued";
+  const Money owed = ComputeInvoiceTotals(invoice).total - credited;
+  if (owed.amount().Sign() <= 0) return "credited";
+  const PaymentStatus payment = PaymentStatusOf(owed, paid, invoice.due_date.value_or(today), today);
+  if (payment.state == PaymentState::kPaid) return "paid";
+  if (payment.overdue) return "overdue";
+  if (payment.state == PaymentState::kPartiallyPaid) return "partially_paid";
+  return sent ? "sent" : "issued";
+}
+
+Status CheckPayment(const Invoice& invoice, const Money& owed, const Money& paid, const Money& amount) {
+  if (invoice.status != InvoiceStatus::kIssued || invoice.kind != InvoiceKind::kInvoice) {
+    return ConflictAt("invoice.not_issued", "status", "payments are recorded against issued invoices");
+  }
+  if (amount.currency() != invoice.currency || amount.amount().Sign() <= 0) {
+    return InvalidAt("invoice.payment_invalid", "amount", fmt::format("a positive amount in {}", invoice.currency));
+  }
+  const Money outstanding = owed - paid;
+  if (amount > outstanding) {
+    return InvalidAt("invoice.overpayment", "amount",
+                     fmt::format("{} {} is more than the {} {} outstanding on {}", invoice.currency, amount.amount(),
+                                 invoice.currency, outstanding.amount(), invoice.number));
+  }
+  return {};
+}
+
 }  // namespace concord::agency

@@ -146,7 +146,19 @@ struct PaymentStatus {
   Money outstanding;     // total − paid (0 when paid or overpaid)
 };
 
-// Payment status of an issued invoice with `total` and `paid` so far, on `today`.
+// Payment status of an issued invoice with `total` and `paid` so far, on `today`. `total` is what is owed:
+// the invoice's total less the credit notes issued against it. `today` is the agency's local date.
 PaymentStatus PaymentStatusOf(const Money& total, const Money& paid, Date due_date, Date today);
+
+// The one word an invoice list shows, by precedence: "draft"; "credited" (credit notes cover all of it);
+// "paid"; "overdue" (past due and not fully paid); "partially_paid"; "sent" (sent or delivered, nothing
+// paid); "issued". A credit note is "draft" or "issued". `credited` is positive.
+std::string InvoiceStage(const Invoice& invoice, const Money& credited, const Money& paid, bool sent, Date today);
+
+// Errors for a payment against an issued invoice (`owed` = total − credited, `paid` so far):
+//   invoice.not_issued (409, "status") a draft or a credit note
+//   invoice.payment_invalid (422, "amount") not positive or not in the invoice's currency
+//   invoice.overpayment (422, "amount") more than is still outstanding
+Status CheckPayment(const Invoice& invoice, const Money& owed, const Money& paid, const Money& amount);
 
 }  // namespace concord::agency

@@ -1,5 +1,6 @@
-// Invoices: drafts from an approved estimate (fixed fee, milestones) or approved time, issuing with the next
-// number (which freezes the time it bills), credit notes, delivery and payment.
+// Invoices: drafts from an approved estimate (fixed fee, milestones) or approved time and expenses, issuing
+// with the next number (which freezes the time and expenses it bills), credit notes, delivery and payment.
+#include "agency/expenses.h"
 #include "agency/loaders.h"
 #include "agency/loe.h"
 #include "audit/audit.h"
@@ -94,8 +95,11 @@ Result<EstimateRecord> BilledEstimate(store::Connection& c, int64_t job_id, std:
 
 }  // namespace
 
-Result<InvoiceRecord> LoadInvoice(store::Connection& conn, const Scope& scope, int64_t id) {
-  return InvoiceFromRow(TRY(LoadRow(conn, scope, kInvoiceList, kInvoiceColumns, id, "invoice")));
+Result<InvoiceRecord> LoadInvoice(store::Connection& conn, const Scope& scope, int64_t id, Date today) {
+  InvoiceRecord record = InvoiceFromRow(TRY(LoadRow(conn, scope, kInvoiceList, kInvoiceColumns, id, "invoice")));
+  TRY(LoadLedger(conn, record));
+  record.as_of = today;
+  return record;
 }
 
 Result<Money> BilledOfJob(store::Connection& conn, int64_t job_id, const std::string& currency) {
@@ -110,13 +114,21 @@ Result<Money> BilledOfJob(store::Connection& conn, int64_t job_id, const std::st
 
 Result<std::pair<std::vector<InvoiceRecord>, KeyedRows>> AgencyService::ListInvoices(const auth::Principal& caller,
                                                                                     const ListQuery& query) {
+  const Date today = Today();
   auto conn = TRY(db_.Acquire());
-  return ListRecords<InvoiceRecord>(*conn, caller.ClientScope(), kInvoiceList, kInvoiceColumns, query, InvoiceFromRow);
+  auto page = TRY(
+      ListRecords<InvoiceRecord>(*conn, caller.ClientScope(), kInvoiceList, kInvoiceColumns, query, InvoiceFromRow));
+  for (auto& record : page.first) {
+    TRY(LoadLedger(*conn, record));
+    record.as_of = today;
+  }
+  return page;
 }
 
 Result<InvoiceRecord> AgencyService::GetInvoice(const auth::Principal& caller, int64_t id) {
+  const Date today = Today();
   auto conn = TRY(db_.Acquire());
-  return LoadInvoice(*conn, caller.ClientScope(), id);
+  return LoadInvoice(*conn, caller.ClientScope(), id, today);
 }
 
 Result<LoeDocument> AgencyService::InvoiceDocument(const auth::Principal& caller, int64_t id) {
@@ -127,6 +139,7 @@ Result<LoeDocument> AgencyService::InvoiceDocument(const auth::Principal& caller
 
 Result<InvoiceRecord> AgencyService::DraftInvoice(const auth::Principal& caller, const InvoiceInput& in,
                                                   const std::string& request_id) {
+  const Date today = Today();
   return db_.Transact<InvoiceRecord>([&](store::Connection& c) -> Result<InvoiceRecord> {
     const Job job = TRY(LoadJob(c, caller.ClientScope(), in.job_id));
     Invoice inv;
@@ -135,7 +148,7 @@ Result<InvoiceRecord> AgencyService::DraftInvoice(const auth::Principal& caller,
     inv.currency = job.currency;
     inv.tax_percent = in.tax_percent;
     inv.payment_terms_days = in.payment_terms_days;
-    std::vector<int64_t> billed_time;
+    std::vector<int64_t> billed_time, billed_expenses;
     if (in.source == "fixed_fee") {
       const EstimateRecord e = TRY(BilledEstimate(c, job.id, in.estimate_id));
       inv.lines.push_back(TRY(FixedFeeLine(e.estimate)));
@@ -159,10 +172,17 @@ Result<InvoiceRecord> AgencyService::DraftInvoice(const auth::Principal& caller,
         charges.push_back({entry, TRY(card.Resolve(inv.client_code, t.entry.service, t.entry.work_date)).rate});
         billed_time.push_back(t.id);
       }
-      if (charges.empty()) {
-        return InvalidAt("invoice.nothing_to_bill", "time_entry_ids", "No approved, uninvoiced billable time.");
+      std::vector<ExpenseCharge> expenses;  // every approved, billable expense not on an invoice yet
+      for (const auto& x : TRY(LoadExpensesWhere(
+               c, "x.job_id = ? AND x.billable = 1 AND x.invoice_id IS NULL AND x.state = 'approved'", {job.id}))) {
+        expenses.push_back(ChargeOf(x.expense));
+        billed_expenses.push_back(x.id);
       }
-      inv.lines = TRY(TimeAndExpenseLines(charges, {}, inv.currency));
+      if (charges.empty() && expenses.empty()) {
+        return InvalidAt("invoice.nothing_to_bill", "time_entry_ids",
+                         "No approved, uninvoiced billable time or expenses.");
+      }
+      inv.lines = TRY(TimeAndExpenseLines(charges, expenses, inv.currency));
     } else {
       return InvalidAt("invoice.source_invalid", "source", "One of fixed_fee, milestones, time_and_expenses.");
     }
@@ -170,7 +190,10 @@ Result<InvoiceRecord> AgencyService::DraftInvoice(const auth::Principal& caller,
     for (int64_t t : billed_time) {  // reserved for this invoice; invoiced (frozen) when it is issued
       TRY(c.Execute("UPDATE agency_time SET invoice_id = ?, version = version + 1 WHERE id = ?", {id, t}));
     }
-    InvoiceRecord saved = TRY(LoadInvoice(c, std::nullopt, id));
+    for (int64_t x : billed_expenses) {
+      TRY(c.Execute("UPDATE agency_expenses SET invoice_id = ?, version = version + 1 WHERE id = ?", {id, x}));
+    }
+    InvoiceRecord saved = TRY(LoadInvoice(c, std::nullopt, id, today));
     TRY(Audit(c, caller, request_id, "create", nullptr, saved));
     return saved;
   });
@@ -179,9 +202,10 @@ Result<InvoiceRecord> AgencyService::DraftInvoice(const auth::Principal& caller,
 Result<InvoiceRecord> AgencyService::IssueInvoice(const auth::Principal& caller, int64_t id, int64_t expected_version,
                                                   std::optional<Date> issue_date, const std::string& request_id) {
   const Settings settings = TRY(GetSettings());
-  const Date day = issue_date.value_or(Today());
+  const Date today = Today();
+  const Date day = issue_date.value_or(today);
   return db_.Transact<InvoiceRecord>([&](store::Connection& c) -> Result<InvoiceRecord> {
-    const InvoiceRecord before = TRY(LoadInvoice(c, caller.ClientScope(), id));
+    const InvoiceRecord before = TRY(LoadInvoice(c, caller.ClientScope(), id, today));
     const bool credit = before.invoice.kind == InvoiceKind::kCreditNote;
     const NumberPattern pattern = TRY(ParseNumberPattern(credit ? settings.credit_note_pattern : settings.invoice_pattern,
                                                          PatternRequirements::ForInvoices()));
@@ -197,70 +221,41 @@ Result<InvoiceRecord> AgencyService::IssueInvoice(const auth::Principal& caller,
     if (changed == 0) return StaleVersion("invoice");
     TRY(c.Execute("UPDATE agency_time SET state = 'invoiced', version = version + 1, updated_at = ? WHERE invoice_id = ?",
                   {store::NowText(), id}));
-    InvoiceRecord saved = TRY(LoadInvoice(c, std::nullopt, id));
+    TRY(c.Execute("UPDATE agency_expenses SET state = 'invoiced', version = version + 1, updated_at = ? "
+                  "WHERE invoice_id = ?",
+                  {store::NowText(), id}));
+    InvoiceRecord saved = TRY(LoadInvoice(c, std::nullopt, id, today));
     TRY(Audit(c, caller, request_id, "issue", ToJson(before), saved));
     return saved;
   });
 }
 
-Result<InvoiceRecord> AgencyService::CreditInvoice(const auth::Principal& caller, int64_t id,
-                                                   const std::vector<InvoiceLine>& lines,
+Result<InvoiceRecord> AgencyService::CreditInvoice(const auth::Principal& caller, int64_t id, const CreditInput& in,
                                                    const std::string& request_id) {
+  const Date today = Today();
   return db_.Transact<InvoiceRecord>([&](store::Connection& c) -> Result<InvoiceRecord> {
-    const InvoiceRecord original = TRY(LoadInvoice(c, caller.ClientScope(), id));
-    Money credited(Decimal(), original.invoice.currency);
-    for (const auto& r : TRY(c.Query("SELECT total FROM agency_invoices WHERE credited_invoice_id = ? AND status = 'issued'",
-                                     {id}))) {
-      credited = credited - MoneyOf(r.Text(0), original.invoice.currency);  // stored negative
+    const InvoiceRecord original = TRY(LoadInvoice(c, caller.ClientScope(), id, today));
+    const Invoice& inv = original.invoice;
+    std::vector<InvoiceLine> lines;
+    if (in.amount) {
+      const Money amount(*in.amount, inv.currency);
+      if (amount.amount().Sign() <= 0) {
+        return InvalidAt("invoice.credit_amount_invalid", "amount", "A positive amount before tax.");
+      }
+      const std::string why = in.reason.empty() ? "Credit" : "Credit: " + in.reason;
+      lines.push_back({why, Decimal::FromInt(1), "credit", amount, amount});
     }
-    const Invoice note = TRY(DraftCreditNote(original.invoice, lines, credited));
+    for (size_t index : in.line_indexes) {
+      if (index >= inv.lines.size()) {
+        return InvalidAt("invoice.line_unknown", "line_indexes",
+                         "Line " + std::to_string(index + 1) + " is not on " + inv.number + ".");
+      }
+      lines.push_back(inv.lines[index]);
+    }
+    const Invoice note = TRY(DraftCreditNote(inv, lines, original.credited));
     const int64_t note_id = TRY(InsertInvoice(c, original.client_id, original.job_id, "credit_note", note, id));
-    InvoiceRecord saved = TRY(LoadInvoice(c, std::nullopt, note_id));
+    InvoiceRecord saved = TRY(LoadInvoice(c, std::nullopt, note_id, today));
     TRY(Audit(c, caller, request_id, "create_credit_note", nullptr, saved));
-    return saved;
-  });
-}
-
-Result<InvoiceRecord> AgencyService::RecordDelivery(const auth::Principal& caller, int64_t id, int64_t expected_version,
-                                                    const std::string& status, const std::string& to,
-                                                    const std::string& request_id) {
-  if (std::find(kDeliveryStatuses.begin(), kDeliveryStatuses.end(), status) == kDeliveryStatuses.end()) {
-    return InvalidAt("invoice.delivery_status_invalid", "delivery_status", "One of not_sent, sent, delivered, bounced.");
-  }
-  return db_.Transact<InvoiceRecord>([&](store::Connection& c) -> Result<InvoiceRecord> {
-    const InvoiceRecord before = TRY(LoadInvoice(c, caller.ClientScope(), id));
-    if (before.invoice.status != InvoiceStatus::kIssued) {
-      return ConflictAt("invoice.not_issued", "status", "Issue the invoice before sending it.");
-    }
-    const int64_t changed = TRY(c.Execute(
-        "UPDATE agency_invoices SET delivery_status = ?, delivered_to = ?, delivered_at = ?, version = version + 1, "
-        "updated_at = ? WHERE id = ? AND version = ?",
-        {status, to, store::NowText(), store::NowText(), id, expected_version}));
-    if (changed == 0) return StaleVersion("invoice");
-    InvoiceRecord saved = TRY(LoadInvoice(c, std::nullopt, id));
-    TRY(Audit(c, caller, request_id, "delivery", ToJson(before), saved));
-    return saved;
-  });
-}
-
-Result<InvoiceRecord> AgencyService::RecordPayment(const auth::Principal& caller, int64_t id, int64_t expected_version,
-                                                   const Money& amount, const std::string& request_id) {
-  return db_.Transact<InvoiceRecord>([&](store::Connection& c) -> Result<InvoiceRecord> {
-    const InvoiceRecord before = TRY(LoadInvoice(c, caller.ClientScope(), id));
-    if (before.invoice.status != InvoiceStatus::kIssued || before.invoice.kind != InvoiceKind::kInvoice) {
-      return ConflictAt("invoice.not_issued", "status", "Payments are recorded against issued invoices.");
-    }
-    if (amount.currency() != before.invoice.currency || amount.amount().Sign() <= 0) {
-      return InvalidAt("invoice.payment_invalid", "amount",
-                       "A positive amount in " + before.invoice.currency + ".");
-    }
-    const Money paid = before.paid + amount;
-    const int64_t changed = TRY(c.Execute(
-        "UPDATE agency_invoices SET paid = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-        {paid.amount().ToString(), store::NowText(), id, expected_version}));
-    if (changed == 0) return StaleVersion("invoice");
-    InvoiceRecord saved = TRY(LoadInvoice(c, std::nullopt, id));
-    TRY(Audit(c, caller, request_id, "payment", ToJson(before), saved));
     return saved;
   });
 }
@@ -296,10 +291,14 @@ nlohmann::json ToJson(const InvoiceRecord& rec) {
                       {"version", rec.version},
                       {"created_at", rec.created_at},
                       {"updated_at", rec.updated_at}};
+  const Date today = rec.as_of.value_or(inv.issue_date.value_or(Date()));
+  const bool sent = rec.delivery_status == "sent" || rec.delivery_status == "delivered";
+  j["stage"] = InvoiceStage(inv, rec.credited, rec.paid, sent, today);
+  j["credited"] = rec.credited.amount().ToString();
+  j["payments"] = PaymentsToJson(rec.payments);
+  j["deliveries"] = DeliveriesToJson(rec.deliveries);
   if (inv.status == InvoiceStatus::kIssued && inv.kind == InvoiceKind::kInvoice && inv.due_date) {
-    // "Today" in UTC is close enough for a display flag; the reports use the agency's calendar.
-    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    const PaymentStatus p = PaymentStatusOf(t.total, rec.paid, *inv.due_date, Date(date::sys_days(now)));
+    const PaymentStatus p = PaymentStatusOf(t.total - rec.credited, rec.paid, *inv.due_date, today);
     const char* state = p.state == PaymentState::kPaid ? "paid" : p.state == PaymentState::kPartiallyPaid ? "partially_paid" : "unpaid";
     j["payment"] = {{"state", state}, {"overdue", p.overdue}, {"outstanding", p.outstanding.amount().ToString()}};
   }

@@ -1,6 +1,7 @@
 // Jobs: opening with a number from the configured pattern, edits, the status machine and the alerts view.
 #include <map>
 
+#include "agency/expenses.h"
 #include "agency/loaders.h"
 #include "audit/audit.h"
 #include "store/sql.h"
@@ -161,6 +162,7 @@ Result<JobView> AgencyService::ViewOf(store::Connection& conn, Job job) {
   const std::string code = TRY(ClientCode(conn, job.client_id));
   auto actual = TimeValue(card, code, time, job.currency, true);
   view.actual = actual.ok() ? *actual : Money(Decimal(), job.currency);  // no rate yet: nothing to value
+  view.actual = view.actual + TRY(ExpenseActualOfJob(conn, job.id, job.currency));
   JobSnapshot snap;
   snap.job_number = job.number;
   snap.status = job.status;

@@ -14,7 +14,15 @@ Result<EstimateRecord> LoadEstimate(store::Connection& conn, const Scope& scope,
 Result<std::vector<TimeRecord>> LoadTimeWhere(store::Connection& conn, const std::string& where,
                                               const std::vector<store::Value>& params);
 Result<TimeRecord> LoadTime(store::Connection& conn, const Scope& scope, int64_t id);
-Result<InvoiceRecord> LoadInvoice(store::Connection& conn, const Scope& scope, int64_t id);
+// The invoice with its credits, payments and deliveries, its stage judged on `today` (the agency's date).
+Result<InvoiceRecord> LoadInvoice(store::Connection& conn, const Scope& scope, int64_t id, Date today);
+// Fills the credits, payments and deliveries of a loaded invoice (invoice_ledger.cpp).
+Status LoadLedger(store::Connection& conn, InvoiceRecord& record);
+nlohmann::json PaymentsToJson(const std::vector<InvoicePayment>& payments);
+nlohmann::json DeliveriesToJson(const std::vector<InvoiceDelivery>& deliveries);
+// Appends a delivery row and makes it the invoice's latest (no version check: the caller holds the lock).
+Status InsertDelivery(store::Connection& conn, const InvoiceRecord& invoice, const DeliveryInput& input,
+                      const std::string& recorded_by);
 // Σ issued invoices − Σ issued credit notes of a job (what has been billed).
 Result<Money> BilledOfJob(store::Connection& conn, int64_t job_id, const std::string& currency);
 // The value of `time` at the rate card: minutes summed per (service, rate), each sum rounded once.

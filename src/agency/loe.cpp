@@ -37,6 +37,7 @@ Result<RenderedDocument> RenderLoeDocument(const Job& job, const EstimateRecord&
     const EstimateTotals t = ComputeTotals(e);
     doc.blocks.push_back(pdf::Fields{{{"Labour", Amount(t.labor)},
                                       {"Expenses", Amount(t.expenses)},
+                                      {"Fixed fees", Amount(t.fees)},
                                       {"Of which mark-up", Amount(t.markup)},
                                       {"Total", Amount(t.total)}}});
   }

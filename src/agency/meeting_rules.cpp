@@ -36,6 +36,12 @@ Date DistributionDeadline(const BusinessCalendar& calendar, Date meeting_date, i
   return calendar.AddBusinessDays(meeting_date, days);
 }
 
+bool DistributedLate(const BusinessCalendar& calendar, Date deadline, const std::optional<Instant>& distributed_at,
+                     Date today) {
+  if (distributed_at) return calendar.LocalDate(*distributed_at) > deadline;
+  return today > deadline;
+}
+
 std::string NextStep(bool lacks_approved_estimate, bool awaiting_approval, bool overdue,
                      const std::optional<std::string>& next_milestone) {
   if (awaiting_approval) return "Chase the client's approval of the estimate";

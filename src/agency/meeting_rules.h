@@ -40,6 +40,12 @@ std::vector<MovedMilestone> MilestonesMoved(const std::optional<std::vector<Mile
 // A contact report is due with the client `days` business days after the meeting (the agency's deadline).
 Date DistributionDeadline(const BusinessCalendar& calendar, Date meeting_date, int days);
 
+// Late when it went out after the deadline day, or is still not out once the deadline has passed. Days are
+// the agency's (calendar's time zone): a report sent at 23:30 in New York on the deadline day is on time
+// although it is already the next day in UTC.
+bool DistributedLate(const BusinessCalendar& calendar, Date deadline, const std::optional<Instant>& distributed_at,
+                     Date today);
+
 // One line of a traffic-meeting agenda: an open job and what happens next.
 struct AgendaJob {
   std::string job_number, title, owner, status;

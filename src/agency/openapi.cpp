@@ -14,7 +14,7 @@ const std::vector<std::string> kJobStatuses = {"open", "in_progress", "on_hold",
 }  // namespace
 
 nlohmann::json OpenApiSchemas() {
-  const json line = Object({{"kind", Enum({"labor", "expense"})}, {"service", Str()}, {"description", Str()},
+  const json line = Object({{"kind", Enum({"labor", "expense", "fee"})}, {"service", Str()}, {"description", Str()},
                             {"hours", Amount()}, {"rate", Amount()}, {"cost", Amount()}, {"markup_percent", Amount()},
                             {"amount", Amount()}});
   const json milestone = Object({{"name", Str()}, {"due", Str()}, {"done", Bool()}});
@@ -37,7 +37,8 @@ nlohmann::json OpenApiSchemas() {
        {"approval", {{"type", {"object", "null"}},
                      {"properties", {{"approved_by", Str()}, {"method", Enum({"email", "portal", "signed_pdf"})},
                                      {"approved_at", Str()}, {"document_sha256", Str()}}}}},
-       {"totals", Object({{"labor", Amount()}, {"expenses", Amount()}, {"markup", Amount()}, {"total", Amount()}})},
+       {"totals", Object({{"labor", Amount()}, {"expenses", Amount()}, {"fees", Amount()}, {"markup", Amount()},
+                          {"total", Amount()}})},
        {"version", Int()}, {"created_at", Str()}, {"updated_at", Str()}});
   const json time = Object({{"id", Int()}, {"client_id", Int()}, {"job_id", Int()}, {"job_number", Str()},
                             {"user_id", Int()}, {"person", Str()}, {"service", Str()}, {"work_date", Str()},
@@ -53,7 +54,9 @@ nlohmann::json OpenApiSchemas() {
        {"payment_terms_days", Int()}, {"issue_date", NullableStr()}, {"due_date", NullableStr()},
        {"credited_invoice_id", NullableInt()}, {"credited_invoice_number", Str()}, {"subtotal", Amount()},
        {"tax", Amount()}, {"total", Amount()}, {"paid", Amount()}, {"delivery_status", Enum(kDeliveryStatuses)},
-       {"delivered_to", Str()}, {"delivered_at", NullableStr()},
+       {"delivered_to", Str()}, {"delivered_at", NullableStr()}, {"credited", Amount()},
+       {"stage", Enum({"draft", "issued", "sent", "partially_paid", "overdue", "paid", "credited"})},
+       {"payments", Array(Ref("AgencyPayment"))}, {"deliveries", Array(Ref("AgencyDelivery"))},
        {"payment", {{"type", {"object", "null"}},
                     {"properties", {{"state", Enum({"unpaid", "partially_paid", "paid"})}, {"overdue", Bool()},
                                     {"outstanding", Amount()}}}}},
@@ -132,6 +135,7 @@ nlohmann::json OpenApiSchemas() {
                                         {"burn", Amount()}, {"expected", Amount()}}))}})},
   };
   schemas.update(AccountOpenApiSchemas());  // openapi_accounts.cpp
+  schemas.update(BillingSchemas());         // openapi_billing.cpp
   return schemas;
 }
 

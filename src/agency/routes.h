@@ -11,5 +11,6 @@ void InstallRoutes(http::Router& router, Module& module);
 // The component schemas its routes reference (merged into the OpenAPI document).
 nlohmann::json OpenApiSchemas();
 nlohmann::json AccountOpenApiSchemas();  // the account side's (openapi_accounts.cpp), inside OpenApiSchemas()
+nlohmann::json BillingSchemas();  // expenses, payments, deliveries
 
 }  // namespace concord::agency

@@ -1,5 +1,7 @@
 #include "agency/routes_common.h"
 
+#include "audit/audit.h"
+
 #include "agency/routes.h"
 
 namespace concord::agency {
@@ -13,6 +15,7 @@ void InstallRoutes(http::Router& router, Module& module) {
   routes::InstallInvoiceRoutes(router, service);
   routes::InstallReportRoutes(router, service);
   routes::InstallMeetingRoutes(router, module.meetings);
+  routes::InstallExpenseRoutes(router, module.expenses);
 }
 
 namespace routes {
@@ -61,6 +64,37 @@ std::optional<Money> MoneyField(api::Fields& fields, const std::string& name, co
   auto amount = DecimalField(fields, name);
   if (!amount) return std::nullopt;
   return Money(*amount, currency);
+}
+
+void AddExportJobRoute(http::Router& router, const std::string& path, const std::string& summary,
+                       const std::vector<std::string>& filters, const std::vector<std::string>& sorts,
+                       const std::vector<std::string>& params, ExportCatalog& catalog) {
+  const std::string list = path.substr(path.rfind('/') + 1);
+  std::vector<std::string> with_format = params;
+  with_format.push_back("format");
+  router.Add("POST", path + "/export-jobs",
+             Handle(auth::Permission::kAgencyRead, [&catalog, list, filters, sorts](Context& ctx, const auth::Principal& caller)
+                                                       -> Result<Response> {
+               const ListQuery query = TRY(ListQueryFrom(ctx.request, filters, sorts));
+               const std::string format = ctx.request.Query("format").value_or("xlsx");
+               if (format != "csv" && format != "xlsx") {
+                 return Error::Invalid("export.format_invalid", "format is csv or xlsx.",
+                                       {{"format", "export.format_invalid", "csv or xlsx."}});
+               }
+               const nlohmann::json payload = ExportPayload(list, format, query, caller);
+               const std::optional<int64_t> tenant =
+                   caller.client_ids.size() == 1 && !caller.Internal() ? std::optional(caller.client_ids.front())
+                                                                       : std::nullopt;
+               const jobs::Job job = TRY(catalog.db->Transact<jobs::Job>([&](store::Connection& c) -> Result<jobs::Job> {
+                 const int64_t id = TRY(jobs::Enqueue(c, {kExportJob, payload, caller.user_id, tenant}));
+                 TRY(audit::Append(c, caller.Actor(ctx.request.request_id),
+                                   {"job", std::to_string(id), tenant, "enqueue", nullptr, payload}));
+                 return jobs::Get(c, id);
+               }));
+               return Response::Json(job.ToJson(), 202);
+             }),
+             {"Export the listed " + summary + " in the background (a job with progress; its file is the result)",
+              "agency", true, nullptr, {{"$ref", "#/components/schemas/Job"}}, with_format, 202});
 }
 
 Result<std::optional<Date>> QueryDate(const http::Request& request, const std::string& name) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "agency/exports.h"
+#include "agency/expenses.h"
 #include "agency/meetings.h"
 #include "api/api.h"
 #include "io/table.h"
@@ -46,7 +48,36 @@ struct ListRoute {
   std::function<int64_t(const Record&)> id_of;
   std::vector<std::string> columns;
   std::function<std::vector<std::string>(const Record&)> row;
+  // When set, the list also exports in the background: POST <path>/export-jobs (a job with progress).
+  ExportCatalog* background = nullptr;
 };
+
+// Every row `query` matches, page by page, as a table; reports rows done of the total.
+template <class Record>
+Result<io::Table> ExportRows(const ListRoute<Record>& spec, const auth::Principal& caller, ListQuery query,
+                             jobs::Progress* progress) {
+  query.limit = 500;
+  query.after_key.reset();
+  query.after_id.reset();
+  io::Table table{spec.summary, spec.columns, {}};
+  for (;;) {
+    const auto [items, keyed] = TRY(spec.fetch(caller, query));
+    for (const auto& item : items) table.rows.push_back(spec.row(item));
+    if (progress) {
+      progress->Update(static_cast<int64_t>(table.rows.size()), keyed.total,
+                       "Exported " + std::to_string(table.rows.size()) + " of " + std::to_string(keyed.total));
+    }
+    if (static_cast<int>(items.size()) < query.limit) break;
+    query.after_key = keyed.sort_keys.back();
+    query.after_id = spec.id_of(items.back());
+  }
+  return table;
+}
+
+// POST <path>/export-jobs?format=csv|xlsx&<the list's query>: enqueues the export as a job (202).
+void AddExportJobRoute(http::Router& router, const std::string& path, const std::string& summary,
+                       const std::vector<std::string>& filters, const std::vector<std::string>& sorts,
+                       const std::vector<std::string>& params, ExportCatalog& catalog);
 
 template <class Record>
 void AddList(http::Router& router, ListRoute<Record> spec) {
@@ -70,21 +101,20 @@ void AddList(http::Router& router, ListRoute<Record> spec) {
     router.Add("GET", spec.path + "/export." + format,
                Handle(auth::Permission::kAgencyRead, [spec, format](Context& ctx, const auth::Principal& caller)
                                                          -> Result<Response> {
-                 ListQuery query = TRY(ListQueryFrom(ctx.request, spec.filters, spec.sorts));
-                 query.limit = 500;
-                 io::Table table{spec.summary, spec.columns, {}};
-                 for (;;) {
-                   const auto [items, keyed] = TRY(spec.fetch(caller, query));
-                   for (const auto& item : items) table.rows.push_back(spec.row(item));
-                   if (static_cast<int>(items.size()) < query.limit) break;
-                   query.after_key = keyed.sort_keys.back();
-                   query.after_id = spec.id_of(items.back());
-                 }
+                 const ListQuery query = TRY(ListQueryFrom(ctx.request, spec.filters, spec.sorts));
+                 const io::Table table = TRY(ExportRows(spec, caller, query, nullptr));
                  const std::string name = spec.path.substr(spec.path.rfind('/') + 1) + "." + format;
                  if (format == "csv") return Response::Download(io::ToCsv(table), io::kCsvType, name);
                  return Response::Download(TRY(io::ToXlsx(table)), io::kXlsxType, name);
                }),
                {"Export the listed " + spec.summary + " as " + format, "agency", true, nullptr, nullptr, params});
+  }
+  if (spec.background) {
+    const std::string list = spec.path.substr(spec.path.rfind('/') + 1);
+    spec.background->lists[list] = [spec](const auth::Principal& caller, ListQuery query, jobs::Progress* progress) {
+      return ExportRows(spec, caller, std::move(query), progress);
+    };
+    AddExportJobRoute(router, spec.path, spec.summary, spec.filters, spec.sorts, params, *spec.background);
   }
 }
 
@@ -104,5 +134,6 @@ void InstallTimeRoutes(http::Router& router, AgencyService& service);
 void InstallInvoiceRoutes(http::Router& router, AgencyService& service);
 void InstallReportRoutes(http::Router& router, AgencyService& service);
 void InstallMeetingRoutes(http::Router& router, MeetingService& meetings);
+void InstallExpenseRoutes(http::Router& router, ExpenseService& expenses);  // routes_expenses.cpp
 
 }  // namespace concord::agency::routes

@@ -27,8 +27,10 @@ Result<EstimateInput> EstimateInputFrom(const http::Request& request, const std:
         api::Fields line((*list)[i]);
         EstimateLine l;
         const std::string kind = line.String("kind").value_or("labor");
-        if (kind != "labor" && kind != "expense") line.Fail("kind", "field.choice", "labor or expense.");
-        l.kind = kind == "expense" ? LineKind::kExpense : LineKind::kLabor;
+        if (kind != "labor" && kind != "expense" && kind != "fee") {
+          line.Fail("kind", "field.choice", "labor, expense or fee.");
+        }
+        l.kind = kind == "expense" ? LineKind::kExpense : kind == "fee" ? LineKind::kFee : LineKind::kLabor;
         l.service = line.String("service", 200).value_or("");
         l.description = line.String("description", 2000).value_or("");
         l.hours = DecimalField(line, "hours").value_or(Decimal());

@@ -42,9 +42,10 @@ Result<InvoiceInput> InvoiceInputFrom(const http::Request& request) {
 }
 
 template <class F>
-void AddAction(http::Router& router, const std::string& action, const std::string& summary, F run) {
+void AddAction(http::Router& router, const std::string& action, const std::string& summary, F run,
+               Permission permission = Permission::kAgencyAdmin) {
   router.Add("POST", kBase + "/invoices/{id}/" + action,
-             Handle(Permission::kAgencyAdmin, [run](Context& ctx, const auth::Principal& caller) -> Result<Response> {
+             Handle(permission, [run](Context& ctx, const auth::Principal& caller) -> Result<Response> {
                const int64_t id = TRY(api::PathId(ctx));
                const int64_t version = TRY(api::IfMatchVersion(ctx.request));
                nlohmann::json body = nlohmann::json::object();
@@ -74,7 +75,8 @@ void InstallInvoiceRoutes(http::Router& router, AgencyService& service) {
                  return std::vector<std::string>{text("number"), text("kind"), text("status"), text("job_number"),
                                                  text("issue_date"), text("due_date"), text("subtotal"), text("tax"),
                                                  text("total"), text("paid"), text("delivery_status")};
-               }});
+               },
+               &service.exports});
 
   router.Add("POST", kBase + "/invoices",
              Handle(Permission::kAgencyWrite, [&service](Context& ctx, const auth::Principal& caller) -> Result<Response> {
@@ -111,32 +113,70 @@ void InstallInvoiceRoutes(http::Router& router, AgencyService& service) {
               }
               return service.IssueInvoice(caller, id, version, day, ctx.request.request_id);
             });
-  AddAction(router, "delivery", "Record the invoice's delivery to the client (If-Match)",
-            [&service](Context& ctx, const auth::Principal& caller, int64_t id, int64_t version,
-                       const nlohmann::json& body) {
-              return service.RecordDelivery(caller, id, version, body.value("delivery_status", "sent"),
-                                            body.value("delivered_to", ""), ctx.request.request_id);
-            });
-  AddAction(router, "payments", "Record a payment received (If-Match)",
+  AddAction(router, "delivery", "Record a delivery of the invoice: channel, status, to whom (If-Match)",
             [&service](Context& ctx, const auth::Principal& caller, int64_t id, int64_t version,
                        const nlohmann::json& body) -> Result<InvoiceRecord> {
-              const InvoiceRecord current = TRY(service.GetInvoice(caller, id));
-              auto amount = Decimal::Parse(body.value("amount", ""));
-              if (!amount.ok()) {
-                return Error::Invalid("field.decimal", "amount is not a decimal.",
-                                      {{"amount", "field.decimal", "An amount written as text, e.g. \"100.00\"."}});
-              }
-              return service.RecordPayment(caller, id, version, Money(*amount, current.invoice.currency),
-                                           ctx.request.request_id);
+              api::Fields f(body);
+              DeliveryInput in;
+              in.channel = f.String("channel", 20).value_or("email");
+              in.status = f.String("delivery_status", 20).value_or("sent");
+              in.to = f.String("delivered_to", 320).value_or("");
+              in.note = f.String("note", 2000).value_or("");
+              TRY(f.Finish("The delivery"));
+              return service.RecordDelivery(caller, id, version, in, ctx.request.request_id);
+            },
+            Permission::kAgencyWrite);  // the coordinator sees invoices out to the client
+  AddAction(router, "payments", "Record a payment received, partial or full, with its remittance reference (If-Match)",
+            [&service](Context& ctx, const auth::Principal& caller, int64_t id, int64_t version,
+                       const nlohmann::json& body) -> Result<InvoiceRecord> {
+              api::Fields f(body);
+              PaymentInput in;
+              const auto amount = DecimalField(f, "amount");
+              if (!amount && !f.Has("amount")) f.Fail("amount", "field.required", "The amount received, e.g. \"100.00\".");
+              in.amount = amount.value_or(Decimal());
+              in.received_on = DateField(f, "received_on");
+              in.reference = f.String("reference", 200).value_or("");
+              TRY(f.Finish("The payment"));
+              return service.RecordPayment(caller, id, version, in, ctx.request.request_id);
             });
+
+  AddAction(router, "email", "E-mail the invoice PDF to the client's billing contact (or `to`) via the outbox; "
+            "recorded as a delivery (If-Match)",
+            [&service](Context& ctx, const auth::Principal& caller, int64_t id, int64_t version,
+                       const nlohmann::json& body) -> Result<InvoiceRecord> {
+              api::Fields f(body);
+              EmailInput in;
+              in.to = f.String("to", 320);
+              in.note = f.String("note", 2000).value_or("");
+              TRY(f.Finish("The e-mail"));
+              return service.EmailInvoice(caller, id, version, in, ctx.request.request_id);
+            },
+            Permission::kAgencyWrite);
 
   router.Add("POST", kBase + "/invoices/{id}/credit-notes",
              Handle(Permission::kAgencyAdmin, [&service](Context& ctx, const auth::Principal& caller) -> Result<Response> {
                const int64_t id = TRY(api::PathId(ctx));
-               return InvoiceResponse(TRY(service.CreditInvoice(caller, id, {}, ctx.request.request_id)), 201);
+               nlohmann::json body = nlohmann::json::object();
+               if (!ctx.request.body.empty()) body = TRY(api::JsonBody(ctx.request));
+               api::Fields f(body);
+               CreditInput in;
+               in.amount = DecimalField(f, "amount");
+               in.reason = f.String("reason", 500).value_or("");
+               if (const auto* indexes = f.Raw("line_indexes"); indexes && indexes->is_array()) {
+                 for (const auto& index : *indexes) {
+                   if (!index.is_number_unsigned()) {
+                     f.Fail("line_indexes", "field.type", "Line numbers counted from 0.");
+                     break;
+                   }
+                   in.line_indexes.push_back(index.get<size_t>());
+                 }
+               }
+               TRY(f.Finish("The credit note"));
+               return InvoiceResponse(TRY(service.CreditInvoice(caller, id, in, ctx.request.request_id)), 201);
              }),
-             {"Draft a credit note for the whole of an issued invoice (issue it like an invoice)", "agency", true,
-              nullptr, Ref("AgencyInvoice"), {}, 201});
+             {"Draft a credit note for an issued invoice: all of it, some lines (line_indexes) or an amount with a "
+              "reason; issue it like an invoice",
+              "agency", true, Ref("AgencyCreditInput"), Ref("AgencyInvoice"), {}, 201});
 }
 
 }  // namespace concord::agency::routes

@@ -62,7 +62,8 @@ void InstallJobRoutes(http::Router& router, AgencyService& service) {
                                                       v.job.owner_name, JobStatusName(v.job.status),
                                                       DateText(v.job.due_date), v.budget.amount.amount().ToString(),
                                                       v.actual.amount().ToString(), AlertCodes(v)};
-                    }});
+                    },
+                    &service.exports});
 
   router.Add("POST", kBase + "/jobs",
              Handle(Permission::kAgencyWrite, [&service](Context& ctx, const auth::Principal& caller) -> Result<Response> {

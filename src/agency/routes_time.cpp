@@ -46,7 +46,8 @@ void InstallTimeRoutes(http::Router& router, AgencyService& service) {
                                                          t.entry.billable ? "yes" : "no", t.entry.entered_at.ToString(),
                                                          t.late ? "late" : "on time",
                                                          ToJson(t)["state"].get<std::string>(), t.notes};
-                       }});
+                       },
+                       &service.exports});
 
   router.Add("POST", kBase + "/time",
              Handle(Permission::kAgencyWrite, [&service](Context& ctx, const auth::Principal& caller) -> Result<Response> {

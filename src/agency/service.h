@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "agency/exports.h"
 #include "agency/store.h"
 #include "auth/principal.h"
 #include "io/table.h"
@@ -95,6 +96,31 @@ struct InvoiceInput {
   int payment_terms_days = 30;
 };
 
+struct CreditInput {  // what a credit note credits: the whole invoice, some of its lines, or an amount
+  std::vector<size_t> line_indexes;  // lines of the invoice (empty with no amount: every line)
+  std::optional<Decimal> amount;     // instead: one line of this amount before tax
+  std::string reason;                // printed on the credit note's line
+};
+
+struct PaymentInput {
+  Decimal amount;
+  std::optional<Date> received_on;  // default today
+  std::string reference;            // the client's remittance reference
+};
+
+struct DeliveryInput {
+  std::string channel = "email";  // kDeliveryChannels
+  std::string status = "sent";    // kDeliveryStatuses
+  std::string to;                 // an address or a person
+  std::string note;
+  std::optional<int64_t> outbox_id;
+};
+
+struct EmailInput {
+  std::optional<std::string> to;  // default: the client's billing contact
+  std::string note;               // added to the message and the delivery
+};
+
 struct LoeDocument {
   std::string bytes, content_type, file_name, sha256;
 };
@@ -115,7 +141,12 @@ struct Clock {  // "today" and "now", replaceable in tests
 
 class AgencyService {
  public:
-  explicit AgencyService(store::Database& db, Clock clock = {}) : db_(db), clock_(std::move(clock)) {}
+  explicit AgencyService(store::Database& db, Clock clock = {}) : db_(db), clock_(std::move(clock)) {
+    exports.db = &db;
+  }
+
+  // The agency lists that export in the background (filled as their routes are installed).
+  ExportCatalog exports;
 
   // Settings and rate card (agency admin).
   Result<Settings> GetSettings();
@@ -189,12 +220,18 @@ class AgencyService {
                                      const std::string& request_id);
   Result<InvoiceRecord> IssueInvoice(const auth::Principal& caller, int64_t id, int64_t expected_version,
                                      std::optional<Date> issue_date, const std::string& request_id);
-  Result<InvoiceRecord> CreditInvoice(const auth::Principal& caller, int64_t id, const std::vector<InvoiceLine>& lines,
+  Result<InvoiceRecord> CreditInvoice(const auth::Principal& caller, int64_t id, const CreditInput& input,
                                       const std::string& request_id);
+  // Each delivery and payment is its own row (invoice_ledger.cpp); the invoice keeps the latest delivery and
+  // the sum paid, and its stage follows them.
   Result<InvoiceRecord> RecordDelivery(const auth::Principal& caller, int64_t id, int64_t expected_version,
-                                       const std::string& status, const std::string& to, const std::string& request_id);
+                                       const DeliveryInput& input, const std::string& request_id);
   Result<InvoiceRecord> RecordPayment(const auth::Principal& caller, int64_t id, int64_t expected_version,
-                                      const Money& amount, const std::string& request_id);
+                                      const PaymentInput& input, const std::string& request_id);
+  // Queues the invoice's PDF to the billing contact in the outbox and records it as a delivery
+  // (invoice_mail.cpp). Error invoice.no_billing_contact (422) when there is nobody to send it to.
+  Result<InvoiceRecord> EmailInvoice(const auth::Principal& caller, int64_t id, int64_t expected_version,
+                                     const EmailInput& input, const std::string& request_id);
 
   // Reports.
   Result<std::vector<JobView>> JobsWithoutApprovedLoe(const auth::Principal& caller);

@@ -91,7 +91,12 @@ store::Value DateValue(const std::optional<Date>& date) {
 }
 
 namespace {
-const char* LineKindName(LineKind kind) { return kind == LineKind::kLabor ? "labor" : "expense"; }
+const char* LineKindName(LineKind kind) {
+  return kind == LineKind::kLabor ? "labor" : kind == LineKind::kFee ? "fee" : "expense";
+}
+LineKind LineKindOf(const std::string& name) {
+  return name == "expense" ? LineKind::kExpense : name == "fee" ? LineKind::kFee : LineKind::kLabor;
+}
 std::string Str(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -119,7 +124,7 @@ std::vector<EstimateLine> LinesFromJson(const std::string& text, const std::stri
   if (!json.is_array()) return out;
   for (const auto& j : json) {
     EstimateLine l;
-    l.kind = Str(j, "kind") == "expense" ? LineKind::kExpense : LineKind::kLabor;
+    l.kind = LineKindOf(Str(j, "kind"));
     l.service = Str(j, "service");
     l.description = Str(j, "description");
     l.hours = DecimalOf(Str(j, "hours"));

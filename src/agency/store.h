@@ -158,6 +158,20 @@ struct TimeRecord {
 // ---- Invoices -------------------------------------------------------------------------------------------
 
 inline const std::vector<std::string> kDeliveryStatuses = {"not_sent", "sent", "delivered", "bounced"};
+inline const std::vector<std::string> kDeliveryChannels = {"email", "post", "portal", "hand"};
+
+struct InvoicePayment {  // one payment received, with the client's remittance reference
+  int64_t id = 0;
+  Date received_on;
+  Money amount;
+  std::string reference, recorded_by, created_at;
+};
+
+struct InvoiceDelivery {  // one delivery of the invoice: how, to whom, when, and what became of it
+  int64_t id = 0;
+  std::string channel, status, sent_to, note, recorded_by, created_at;
+  std::optional<int64_t> outbox_id;  // an e-mail queued in the outbox
+};
 
 struct InvoiceRecord {
   int64_t id = 0;
@@ -172,6 +186,10 @@ struct InvoiceRecord {
   std::optional<std::string> delivered_at;
   int64_t version = 1;
   std::string created_at, updated_at;
+  Money credited;  // Σ issued credit notes against this invoice, positive
+  std::vector<InvoicePayment> payments;
+  std::vector<InvoiceDelivery> deliveries;
+  std::optional<Date> as_of;  // today in the agency's time zone: the day overdue is judged on
 };
 
 // ---- Shared SQL helpers ---------------------------------------------------------------------------------

@@ -178,6 +178,19 @@ Status AddAgencyDemo(Platform& p, const std::vector<clients::Client>& clients, c
       }
       now = EveningOf(today);
       const bool billed = plan.end == agency::JobStatus::kInvoiced || plan.end == agency::JobStatus::kClosed;
+      if (worked) {  // colour proofs from the printer: the estimate's 15 % printing mark-up applies
+        agency::ExpenseInput proofs;
+        proofs.job_id = job_id;
+        proofs.expense_date = today.AddDays(-30);
+        proofs.supplier = "Northside Print";
+        proofs.category = "printing";
+        proofs.description = "Colour proofs";
+        proofs.cost = Decimal::FromInt(120 + 15 * j);
+        const auto x = TRY(demo.expenses.Create(admin, proofs, "demo"));
+        if (billed || plan.end == agency::JobStatus::kCompleted) {
+          TRY(demo.expenses.Decide(admin, x.id, x.version, agency::ExpenseState::kApproved, "", "demo"));
+        }
+      }
       if (billed || plan.end == agency::JobStatus::kCompleted) {
         for (int64_t id : entries) {
           const auto t = TRY(s.GetTime(admin, id));
@@ -187,10 +200,11 @@ Status AddAgencyDemo(Platform& p, const std::vector<clients::Client>& clients, c
       if (billed && !entries.empty()) {
         auto inv = TRY(s.DraftInvoice(admin, {job_id, "time_and_expenses", {}, {}, {}, {}, Decimal(), 30}, "demo"));
         inv = TRY(s.IssueInvoice(admin, inv.id, inv.version, today.AddDays(-20), "demo"));
-        inv = TRY(s.RecordDelivery(admin, inv.id, inv.version, "delivered", "ap@client.example", "demo"));
+        inv = TRY(s.RecordDelivery(admin, inv.id, inv.version, {"email", "delivered", "ap@client.example", "", {}},
+                                   "demo"));
         if (plan.end == agency::JobStatus::kClosed) {
           const Money total = agency::ComputeInvoiceTotals(inv.invoice).total;
-          TRY(s.RecordPayment(admin, inv.id, inv.version, total, "demo"));
+          TRY(s.RecordPayment(admin, inv.id, inv.version, {total.amount(), today.AddDays(-5), "DEMO-REMIT"}, "demo"));
         }
       }
       TRY(Advance(s, admin, job_id, plan.end));

@@ -101,6 +101,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->wfm = std::make_unique<wfm::WfmService>(*platform->db);
   platform->wfm->RegisterJobs(platform->jobs);
   platform->agency = std::make_unique<agency::Module>(*platform->db);
+  platform->agency->RegisterJobs(platform->jobs);
   platform->service = std::make_unique<service::ServiceDesk>(*platform->db);
   platform->service->RegisterJobs(platform->jobs);
   TRY(platform->service->ScheduleJobs());

@@ -48,14 +48,18 @@ describe('agency journeys', { timeout: 600_000 }, () => {
     const jobId = Number(page.url().split('/').pop())
 
     // Estimate: 10 h of design from the rate card + 200.00 printing at 15 %; send; revise to 12 h; send.
-    await page.getByLabel('Hours').fill('10')
-    await page.getByLabel('Expense cost').fill('200.00')
+    await page.getByLabel('Line 1 hours').fill('10')
+    await page.getByRole('button', { name: '+ Expense' }).click()
+    await page.getByLabel('Line 2 service').fill('printing')
+    await page.getByLabel('Line 2 cost').fill('200.00')
+    await page.getByLabel('Line 2 mark-up').fill('15')
+    await page.getByTestId('line-amount').nth(1).getByText('230.00').waitFor()  // 200.00 + 15 %, before saving
     await page.getByRole('button', { name: 'Create estimate' }).click()
     await page.getByRole('button', { name: 'Send LOE' }).click()
     await page.getByRole('button', { name: 'Revise' }).first().waitFor()
     await page.getByRole('button', { name: 'Revise' }).first().click()
     await page.getByRole('button', { name: 'Save draft' }).waitFor()
-    await page.getByLabel('Hours').fill('12')
+    await page.getByLabel('Line 1 hours').fill('12')
     await page.getByRole('button', { name: 'Save draft' }).click()
     await page.getByRole('button', { name: 'Send LOE' }).click()
     await page.getByText('superseded').waitFor()

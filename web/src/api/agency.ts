@@ -37,7 +37,7 @@ export interface AgencyJob {
 }
 
 export interface EstimateLine {
-  kind: 'labor' | 'expense'
+  kind: 'labor' | 'expense' | 'fee'
   service: string
   description: string
   hours: string
@@ -63,7 +63,7 @@ export interface Estimate {
   expected_close: string | null
   sent_document_sha256: string | null
   approval: { approved_by: string; method: string; approved_at: string; document_sha256: string } | null
-  totals: { labor: string; expenses: string; markup: string; total: string }
+  totals: { labor: string; expenses: string; fees: string; markup: string; total: string }
   version: number
 }
 
@@ -97,6 +97,7 @@ export interface Invoice {
   issue_date: string | null
   due_date: string | null
   delivery_status: string
+  stage?: string
   payment: { state: string; overdue: boolean; outstanding: string } | null
   version: number
 }

@@ -1,12 +1,13 @@
 import { useState } from 'react'
-import { Alert, Anchor, Badge, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, NumberInput, Paper, Select, Table, Text, Textarea, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useParams } from 'react-router'
-import { agency, minutesText, type Estimate } from '../../api/agency'
+import { Link, useParams } from 'react-router'
+import { agency, minutesText } from '../../api/agency'
 import { downloadFile } from '../../api/endpoints'
 import { errorMessage } from '../../api/http'
 import { AgencyHeader, STATUS_COLOR } from './AgencyNav'
+import { EstimateEditor } from './EstimateEditor'
 
 const NEXT: Record<string, string[]> = {
   open: ['in_progress', 'on_hold', 'cancelled'], in_progress: ['on_hold', 'completed', 'cancelled'],
@@ -76,7 +77,7 @@ export function AgencyJobPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <EstimateEditor jobId={id} drafts={(estimates.data?.items ?? []).filter((e) => e.status === 'draft')} onSaved={refresh} />
+        <EstimateEditor job={j} drafts={(estimates.data?.items ?? []).filter((e) => e.status === 'draft')} onSaved={refresh} />
       </Paper>
       <Paper withBorder p="md" mb="md">
         <Title order={4}>Time</Title>
@@ -115,47 +116,14 @@ export function AgencyJobPage() {
         </Group>
         {(invoices.data?.items ?? []).map((i) => (
           <Group key={i.id} gap="xs" mt={4}>
-            <Text size="sm">{i.number ?? 'Draft'} · {i.kind} · {i.total} · {i.status}{i.payment ? ` · ${i.payment.state}` : ''}</Text>
+            <Anchor size="sm" component={Link} to={`/agency/invoices/${i.id}`}>{i.number ?? 'Draft'}</Anchor>
+            <Text size="sm">{i.kind} · {i.total} · {i.stage ?? i.status}</Text>
             {i.status === 'draft' && <Button size="compact-xs" onClick={act('Issue', () => agency.issueInvoice(i))}>Issue</Button>}
             <Anchor size="sm" onClick={() => downloadFile(agency.invoicePdfUrl(i), `${i.number ?? 'draft'}.pdf`)}>PDF</Anchor>
           </Group>
         ))}
       </Paper>
     </>
-  )
-}
-
-function EstimateEditor({ jobId, drafts, onSaved }: { jobId: number; drafts: Estimate[]; onSaved: () => void }) {
-  const draft = drafts[0]
-  const [service, setService] = useState('design')
-  const [hours, setHours] = useState<number | string>(10)
-  const [expense, setExpense] = useState('')
-  const [markup, setMarkup] = useState<number | string>(15)
-  const [error, setError] = useState<string | null>(null)
-  async function save() {
-    const lines = [{ kind: 'labor', service, hours: String(hours) }]
-    if (expense) lines.push({ kind: 'expense', service: 'expenses', cost: expense, markup_percent: String(markup) } as never)
-    try {
-      if (draft) await agency.editEstimate(draft, { lines })
-      else await agency.createEstimate(jobId, { lines, terms: 'Net 30', close_probability_percent: '50' })
-      setError(null)
-      onSaved()
-    } catch (e) {
-      setError(errorMessage(e))
-    }
-  }
-  return (
-    <Stack gap="xs" mt="sm">
-      <Text size="sm" fw={600}>{draft ? `Edit draft ${draft.number} r${draft.revision}` : 'New estimate'} (rates come from the rate card)</Text>
-      <Group align="end">
-        <Select label="Service" data={['design', 'copywriting', 'account_management', 'production', 'strategy']} value={service} onChange={(v) => setService(v ?? 'design')} />
-        <NumberInput label="Hours" value={hours} onChange={setHours} min={0} />
-        <TextInput label="Expense cost" placeholder="200.00" value={expense} onChange={(e) => setExpense(e.currentTarget.value)} />
-        <NumberInput label="Mark-up %" value={markup} onChange={setMarkup} />
-        <Button onClick={save}>{draft ? 'Save draft' : 'Create estimate'}</Button>
-      </Group>
-      {error && <Alert color="red">{error}</Alert>}
-    </Stack>
   )
 }
 

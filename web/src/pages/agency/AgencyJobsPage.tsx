@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/http'
 import { getJson } from '../../api/http'
 import { ExportButtons } from '../../components/ExportButtons'
 import { AgencyHeader, STATUS_COLOR } from './AgencyNav'
+import { BackgroundExport } from './BackgroundExport'
 
 const STATUSES = ['open', 'in_progress', 'on_hold', 'completed', 'invoiced', 'closed', 'cancelled']
 
@@ -27,6 +28,7 @@ export function AgencyJobsPage() {
         <Select label="Sort" data={['due_date', '-due_date', 'number', 'title', 'client', 'status']} value={sort}
           onChange={(v) => setSort(v ?? 'due_date')} />
         <ExportButtons url={(f) => agency.jobsExportUrl(f, query)} filename="jobs" />
+        <BackgroundExport path="/api/v1/agency/jobs" query={{ q: query.q, status: query.status, sort: query.sort }} />
         <Button onClick={() => setOpening(true)}>Open a job</Button>
       </Group>
       {jobs.isError && <Alert color="red">{errorMessage(jobs.error)}</Alert>}

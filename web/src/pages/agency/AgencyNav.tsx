@@ -6,6 +6,8 @@ const TABS = [
   { value: '/agency/accounts', label: 'Accounts' },
   { value: '/agency/jobs', label: 'Jobs' },
   { value: '/agency/time', label: 'Timesheet' },
+  { value: '/agency/expenses', label: 'Expenses' },
+  { value: '/agency/invoices', label: 'Invoices' },
   { value: '/agency/reports', label: 'Reports & forecast' },
   { value: '/agency/meetings', label: 'Meetings' },
   { value: '/agency/settings', label: 'Rate card & settings' },

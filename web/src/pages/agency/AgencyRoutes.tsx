@@ -2,7 +2,10 @@ import { Route, Routes } from 'react-router'
 import { NotFoundPage } from '../NotFoundPage'
 import { AgencyAccountPage } from './AgencyAccountPage'
 import { AgencyAccountsPage } from './AgencyAccountsPage'
+import { AgencyExpensesPage } from './AgencyExpensesPage'
 import { AgencyHomePage } from './AgencyHomePage'
+import { AgencyInvoicePage } from './AgencyInvoicePage'
+import { AgencyInvoicesPage } from './AgencyInvoicesPage'
 import { AgencyJobPage } from './AgencyJobPage'
 import { AgencyJobsPage } from './AgencyJobsPage'
 import { AgencyMeetingsPage } from './AgencyMeetingsPage'
@@ -18,6 +21,9 @@ export function AgencyRoutes() {
       <Route path="jobs" element={<AgencyJobsPage />} />
       <Route path="jobs/:id" element={<AgencyJobPage />} />
       <Route path="time" element={<AgencyTimePage />} />
+      <Route path="expenses" element={<AgencyExpensesPage />} />
+      <Route path="invoices" element={<AgencyInvoicesPage />} />
+      <Route path="invoices/:id" element={<AgencyInvoicePage />} />
       <Route path="reports" element={<AgencyReportsPage />} />
       <Route path="meetings" element={<AgencyMeetingsPage />} />
       <Route path="accounts" element={<AgencyAccountsPage />} />

@@ -5,6 +5,7 @@ import { agency, minutesText } from '../../api/agency'
 import { accounts } from '../../api/agencyAccounts'
 import { errorMessage } from '../../api/http'
 import { ExportButtons } from '../../components/ExportButtons'
+import { BackgroundExport } from './BackgroundExport'
 import { AgencyHeader } from './AgencyNav'
 
 /** Timesheet: enter billable time (late entries are accepted and flagged) and review entries. */
@@ -55,6 +56,7 @@ export function AgencyTimePage() {
       <Group mb="xs">
         <Switch label="Late entries only" checked={lateOnly} onChange={(e) => setLateOnly(e.currentTarget.checked)} />
         <ExportButtons url={(f) => agency.timeExportUrl(f, query)} filename="time" />
+        <BackgroundExport path="/api/v1/agency/time" query={query} />
       </Group>
       <Table striped withTableBorder>
         <Table.Thead><Table.Tr><Table.Th>Date</Table.Th><Table.Th>Person</Table.Th><Table.Th>Job</Table.Th><Table.Th>Service</Table.Th><Table.Th>Time</Table.Th><Table.Th>Entered</Table.Th><Table.Th>State</Table.Th></Table.Tr></Table.Thead>
