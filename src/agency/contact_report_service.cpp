@@ -145,8 +145,10 @@ Result<std::vector<ContactReport>> MeetingService::ContactReports(const auth::Pr
 
 Result<std::pair<std::vector<ContactReport>, KeyedRows>> MeetingService::ListContactReports(
     const auth::Principal& caller, const ListQuery& query) {
+  const LocalDay day = TRY(LocalDayOf(agency_));
   auto conn = TRY(db_.Acquire());
-  auto page = TRY(ListRecords<ContactReport>(*conn, caller.ClientScope(), kReports, kColumns, query, FromRow));
+  auto page = TRY(ListRecords<ContactReport>(*conn, caller.ClientScope(), kReports, kColumns, query,
+                                             [&day](const store::Row& r) { return FromRow(r, day); }));
   for (auto& report : page.first) {
     report.action_items = TRY(LoadActionItems(*conn, "a.contact_report_id = ?", {report.id}));
   }

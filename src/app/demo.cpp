@@ -8,6 +8,7 @@
 #include "app/demo_random.h"
 #include "app/demo_workforce.h"
 #include "app/demo_wfm.h"
+#include "mail/outbox.h"
 
 namespace concord::app {
 namespace {
@@ -197,6 +198,11 @@ Result<std::vector<DemoLogin>> GenerateDemo(Platform& p, uint64_t seed, DemoSize
   // The demo client user belongs to the first client; a second one to the second, for isolation demos.
   TRY(AddUser(p, "client@concord.test", "Dana Client", auth::Role::kClientUser, {client_ids.front()}));
   TRY(AddUser(p, "client2@concord.test", "Jamie Client", auth::Role::kClientUser, {client_ids.at(1)}));
+  // The generated reminders and messages stay in the outbox, held: their addresses are made up.
+  TRY(p.db->TransactStatus([](store::Connection& c) -> Status {
+    TRY(mail::HoldQueued(c, "Demo data: generated, not sent."));
+    return {};
+  }));
   return std::vector<DemoLogin>{
       {"admin@concord.test", "admin", "everything, including users and tax ids"},
       {"manager@concord.test", "manager", "all clients, reveals tax ids"},

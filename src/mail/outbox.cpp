@@ -256,6 +256,16 @@ void RegisterDelivery(jobs::Registry& registry, store::Database& db, DeliveryCon
   });
 }
 
+Result<int64_t> HoldQueued(store::Connection& conn, const std::string& reason) {
+  TRY(conn.Execute("DELETE FROM jobs WHERE kind = ? AND state = 'queued'", {std::string(kDeliverJob)}));
+  const int64_t held = TRY(conn.Execute(
+      "UPDATE mail_outbox SET status = 'held', last_error = ?, updated_at = ? WHERE status = 'queued'",
+      {reason, store::NowText()}));
+  TRY(audit::Append(conn, audit::Actor::System("mail"),
+                    {"mail", "*", std::nullopt, "hold_queued", nullptr, {{"held", held}, {"reason", reason}}}));
+  return held;
+}
+
 Status Resend(store::Connection& conn, const audit::Actor& actor, int64_t id) {
   const Outgoing o = TRY(Get(conn, id));
   if (o.status != "held" && o.status != "failed")

@@ -81,6 +81,10 @@ struct ListQuery {
 };
 Result<std::vector<Outgoing>> List(store::Connection& conn, const ListQuery& query);
 
+// Holds every queued message (and drops its delivery job), with `reason`: generated data such as the
+// demo's must not reach a relay configured later. Returns how many.
+Result<int64_t> HoldQueued(store::Connection& conn, const std::string& reason);
+
 // Queues a held or failed message again. Error "mail.not_resendable" when it was sent or is queued.
 Status Resend(store::Connection& conn, const audit::Actor& actor, int64_t id);
 

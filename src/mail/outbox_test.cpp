@@ -165,6 +165,18 @@ TEST_P(OutboxTest, WithoutARelayAMessageIsHeldAndCanBeSentAgainLater) {
   EXPECT_EQ(again.error().code, "mail.not_resendable");
 }
 
+TEST_P(OutboxTest, GeneratedMailIsHeldSoALaterRelayNeverSendsIt) {
+  const int64_t id = Queue(Reminder()).value();
+  EXPECT_EQ(db().Transact<int64_t>([](store::Connection& c) { return HoldQueued(c, "Demo data: not sent."); }).value(), 1);
+  testing::SmtpServer smtp;
+  jobs::Registry relay;
+  RegisterDelivery(relay, db(), {SmtpConfig{smtp.url(), "", "", 10}, "concord@localhost"});
+  RunJobs(relay);
+  EXPECT_EQ(Load(id).status, "held");
+  EXPECT_EQ(Load(id).last_error, "Demo data: not sent.");
+  EXPECT_TRUE(smtp.Messages().empty());
+}
+
 TEST_P(OutboxTest, ARelayThatRefusesIsRetriedThenTheMessageFailsWithItsReason) {
   jobs::Registry registry;
   // Nothing listens on this port: every attempt is refused.

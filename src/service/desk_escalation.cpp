@@ -4,6 +4,7 @@
 #include "service/case_write.h"
 #include "service/desk.h"
 #include "service/sla_sync.h"
+#include "service/survey_mail.h"
 
 namespace concord::service {
 namespace {
@@ -13,10 +14,23 @@ constexpr int kBatch = 200;
 // Open at `t` on the calendar: the next business moment from t is t itself.
 bool OpenAt(const BusinessCalendar& calendar, Instant t) { return calendar.AddBusinessTime(t, std::chrono::minutes(0)) == t; }
 
+// In the user's notification list and by e-mail (through the outbox, in this transaction), so an
+// escalation reaches an agent who is not looking at concord.
 Status Notify(store::Connection& conn, int64_t case_id, std::optional<int64_t> user_id, const std::string& message,
               Instant now) {
   TRY(conn.Execute("INSERT INTO service_notifications (case_id, user_id, message, created_at) VALUES (?, ?, ?, ?)",
                    {case_id, store::Opt(user_id), message, now.ToString()}));
+  if (!user_id) return {};
+  const auto users = TRY(conn.Query("SELECT email FROM users WHERE id = ?", {*user_id}));
+  if (users.empty() || users[0].Text(0).empty()) return {};
+  mail::Message m;
+  m.to = {users[0].Text(0)};
+  m.subject = message.substr(0, 200);
+  m.text = message + "\n\n" + PublicLink("/service-desk/cases/" + std::to_string(case_id)) + "\n";
+  m.purpose = "case_notification";
+  m.entity = "case";
+  m.entity_id = std::to_string(case_id);
+  TRY(mail::Enqueue(conn, audit::Actor::System("escalation"), m));
   return {};
 }
 

@@ -65,6 +65,12 @@ TEST_P(DeskTest, EscalationRaisesTheLevelInBusinessHoursOnly) {
   EXPECT_EQ(raised.queue_id, l2_queue_);
   EXPECT_EQ(raised.assignee_id, lee_);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM service_notifications WHERE user_id = ?", {lee_}), 1);
+  // and by e-mail, through the outbox, with the case's link
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM mail_outbox WHERE to_addresses = ? AND purpose = 'case_notification' AND "
+                  "entity = 'case' AND entity_id = ? AND body LIKE ?",
+                  {std::string("[\"lee@x.test\"]"), std::to_string(c.id),
+                   "%/service-desk/cases/" + std::to_string(c.id) + "%"}),
+            1);
   EXPECT_EQ(desk_->RunEscalations("t").value().escalations_fired, 0);  // once only
 }
 

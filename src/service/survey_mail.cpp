@@ -4,12 +4,14 @@
 
 namespace concord::service {
 
-std::string SurveyLink(const std::string& token) {
+std::string PublicLink(const std::string& path) {
   const char* env = std::getenv("CONCORD_PUBLIC_URL");
   std::string base = env && *env ? env : "http://localhost:8080";
   while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + "/survey/" + token;
+  return base + path;
 }
+
+std::string SurveyLink(const std::string& token) { return PublicLink("/survey/" + token); }
 
 bool SurveyMailEnabled() {
   const char* env = std::getenv("CONCORD_SURVEY_MAIL");

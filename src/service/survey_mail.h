@@ -9,8 +9,10 @@
 
 namespace concord::service {
 
-// $CONCORD_PUBLIC_URL (the web app's address as requesters reach it; default http://localhost:8080)
-// + "/survey/" + token.
+// $CONCORD_PUBLIC_URL (the web app's address as people reach it; default http://localhost:8080) + path.
+std::string PublicLink(const std::string& path);
+
+// PublicLink("/survey/" + token).
 std::string SurveyLink(const std::string& token);
 
 // Whether solving a case mails the survey: yes unless $CONCORD_SURVEY_MAIL is "off" (a desk that does not

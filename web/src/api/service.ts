@@ -166,3 +166,15 @@ export function attachmentUrl(caseId: number, fileId: number) {
 export function answerSurvey(token: string, rating: number, comment: string) {
   return request<{ case_id: number; satisfaction: number }>(`${V1}/case-surveys`, { method: 'POST', body: { token, rating, comment } })
 }
+
+export interface ServiceNotification {
+  id: number
+  case_id: number
+  message: string
+  created_at: string
+}
+
+/** Your escalation and follow-up notifications, newest first. */
+export async function listServiceNotifications() {
+  return (await getJson<{ items: ServiceNotification[] }>(`${V1}/service/notifications`)).items
+}

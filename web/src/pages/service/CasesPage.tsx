@@ -11,6 +11,7 @@ import { formatDateTime, humanize } from '../../lib/format'
 import { useDebouncedUrlSearch, useUrlParams } from '../../lib/urlParams'
 import { nextSort, sortParamToState } from '../ClientsListPage'
 import { NewCaseModal } from './NewCaseModal'
+import { NotificationsPanel } from './NotificationsPanel'
 import { SlaBadge } from './SlaBadge'
 
 const SORTABLE = ['subject', 'priority', 'status', 'sla_due_at', 'updated_at', 'created_at'] as const
@@ -85,6 +86,7 @@ export function CasesPage() {
         {!internal && <Button onClick={() => setCreating(true)}>New case</Button>}
       </Group>
       {creating && <NewCaseModal onClose={() => setCreating(false)} />}
+      {internal && <NotificationsPanel />}
       <Paper withBorder p="sm" radius="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
           {internal && (
