@@ -294,13 +294,13 @@ nlohmann::json ToJson(const InvoiceRecord& rec) {
   const Date today = rec.as_of.value_or(inv.issue_date.value_or(Date()));
   const bool sent = rec.delivery_status == "sent" || rec.delivery_status == "delivered";
   j["stage"] = InvoiceStage(inv, rec.credited, rec.paid, sent, today);
-  j["credited"] = rec.credited.amount().ToString();
+  j["credited"] = rec.credited.ToString();
   j["payments"] = PaymentsToJson(rec.payments);
   j["deliveries"] = DeliveriesToJson(rec.deliveries);
   if (inv.status == InvoiceStatus::kIssued && inv.kind == InvoiceKind::kInvoice && inv.due_date) {
     const PaymentStatus p = PaymentStatusOf(t.total - rec.credited, rec.paid, *inv.due_date, today);
     const char* state = p.state == PaymentState::kPaid ? "paid" : p.state == PaymentState::kPartiallyPaid ? "partially_paid" : "unpaid";
-    j["payment"] = {{"state", state}, {"overdue", p.overdue}, {"outstanding", p.outstanding.amount().ToString()}};
+    j["payment"] = {{"state", state}, {"overdue", p.overdue}, {"outstanding", p.outstanding.ToString()}};
   }
   return j;
 }

@@ -87,7 +87,7 @@ describe('agency billing journeys', { timeout: 600_000 }, () => {
     await page.getByRole('textbox', { name: 'Sent to' }).fill('ap@client.example')
     await page.getByRole('button', { name: 'Record delivery' }).click()
     await page.getByTestId('invoice-stage').getByText('Sent').waitFor()
-    await page.getByLabel('Amount').fill('200.00')
+    await page.getByRole('textbox', { name: 'Amount', exact: true }).fill('200.00')
     await page.getByLabel('Remittance reference').fill('REMIT-001')
     await page.getByRole('button', { name: 'Record payment' }).click()
     await page.getByTestId('invoice-stage').getByText('Partially paid').waitFor()

@@ -55,7 +55,7 @@ export function AgencyInvoicePage() {
             <Table.Tr><Table.Td colSpan={4} fw={700}>Total {i.currency}</Table.Td><Table.Td ta="right" fw={700}>{i.total}</Table.Td></Table.Tr>
             {i.kind === 'invoice' && i.status === 'issued' && (
               <>
-                <Table.Tr><Table.Td colSpan={4}>Credited</Table.Td><Table.Td ta="right">−{i.credited}</Table.Td></Table.Tr>
+                <Table.Tr><Table.Td colSpan={4}>Credited</Table.Td><Table.Td ta="right">{Number(i.credited) === 0 ? i.credited : `−${i.credited}`}</Table.Td></Table.Tr>
                 <Table.Tr><Table.Td colSpan={4}>Paid</Table.Td><Table.Td ta="right">−{i.paid}</Table.Td></Table.Tr>
                 <Table.Tr><Table.Td colSpan={4} fw={700}>Outstanding</Table.Td><Table.Td ta="right" fw={700} data-testid="invoice-outstanding">{i.payment?.outstanding}</Table.Td></Table.Tr>
               </>
@@ -98,7 +98,7 @@ function Deliveries({ invoice, onRecord, onEmail }: {
         </Group>
         <TextInput label="Sent to" placeholder="ap@client.example" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
         <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-        <Group grow>
+        <Group gap="xs">
           <Button variant="default" onClick={() => onRecord({ channel, delivery_status: status, delivered_to: to, note })}>Record delivery</Button>
           <Button onClick={() => onEmail(to)} title="Queues the PDF in the outbox, to the address above or else the client's billing contact">E-mail the PDF</Button>
         </Group>
