@@ -4,33 +4,23 @@
 // flagged), which takes the job past 90 % of its budget; a status report is recorded and downloaded as PDF;
 // a contact report with action items is filed; the approved time is invoiced and is frozen from then on.
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { Session } from '../api/client.mjs'
-import { launchBrowser, login, newContext, screenshot, selectOption, startServer } from './harness.mjs'
+import { login, newContext, screenshot, selectOption, suiteServerAndBrowser } from './harness.mjs'
 
-let server
-let browser
 
 const isoDay = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 
 describe('agency journeys', { timeout: 600_000 }, () => {
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-
-  after(async () => {
-    await browser?.close().catch(() => {})
-    await server?.stop()
-  })
+  const env = suiteServerAndBrowser()
 
   test('coordinator: job → estimate → revise → client approves → late time → over budget → status report → invoice → frozen', async () => {
-    const api = await Session.login(server.baseUrl, 'coordinator@concord.test')
-    const clientApi = await Session.login(server.baseUrl, 'client@concord.test')
+    const api = await Session.login(env.server.baseUrl, 'coordinator@concord.test')
+    const clientApi = await Session.login(env.server.baseUrl, 'client@concord.test')
     const clientId = (await clientApi.get('/api/v1/auth/me')).body.user.client_ids[0]
     const clientName = (await api.get(`/api/v1/clients/${clientId}`)).body.legal_name
 
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, 'coordinator@concord.test')
     await page.getByRole('link', { name: 'Agency accounts' }).click()
@@ -65,10 +55,10 @@ describe('agency journeys', { timeout: 600_000 }, () => {
     await page.getByText('superseded').waitFor()
 
     // The client approves revision 2 in the portal.
-    const clientCtx = await newContext(browser, server.baseUrl)
+    const clientCtx = await newContext(env.browser, env.server.baseUrl)
     const clientPage = await clientCtx.newPage()
     await login(clientPage, 'client@concord.test')
-    await clientPage.goto(`${server.baseUrl}/agency/jobs/${jobId}`)
+    await clientPage.goto(`${env.server.baseUrl}/agency/jobs/${jobId}`)
     await clientPage.getByRole('button', { name: 'Record approval' }).click()
     await clientPage.getByText('(portal)').waitFor()
     await clientCtx.close()
@@ -95,7 +85,7 @@ describe('agency journeys', { timeout: 600_000 }, () => {
     await screenshot(page, 'agency-timesheet')
 
     // The job now shows the over-budget alert.
-    await page.goto(`${server.baseUrl}/agency/jobs/${jobId}`)
+    await page.goto(`${env.server.baseUrl}/agency/jobs/${jobId}`)
     await page.getByTestId('job-alert').filter({ hasText: /budget/ }).first().waitFor()
 
     // Status report, downloaded as PDF.
@@ -115,10 +105,10 @@ describe('agency journeys', { timeout: 600_000 }, () => {
 
     // The account lead (a manager) approves the time, invoices it and issues the invoice: the entries are
     // invoiced and frozen.
-    const leadCtx = await newContext(browser, server.baseUrl)
+    const leadCtx = await newContext(env.browser, env.server.baseUrl)
     const lead = await leadCtx.newPage()
     await login(lead, 'manager@concord.test')
-    await lead.goto(`${server.baseUrl}/agency/jobs/${jobId}`)
+    await lead.goto(`${env.server.baseUrl}/agency/jobs/${jobId}`)
     const approveButtons = lead.getByRole('button', { name: 'Approve', exact: true })
     await approveButtons.first().waitFor()
     for (let i = 0; i < 2; ++i) {

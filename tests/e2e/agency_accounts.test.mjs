@@ -3,33 +3,23 @@
 // dates (the change shows in its history), uploads a brand file; the admin schedules a rate change and
 // locks a period, and the lock shows who set it.
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { Session } from '../api/client.mjs'
-import { launchBrowser, login, newContext, screenshot, startServer } from './harness.mjs'
+import { login, newContext, screenshot, suiteServerAndBrowser } from './harness.mjs'
 
-let server
-let browser
 
 describe('agency account journeys', { timeout: 600_000 }, () => {
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-
-  after(async () => {
-    await browser?.close().catch(() => {})
-    await server?.stop()
-  })
+  const env = suiteServerAndBrowser()
 
   test('coordinator: search accounts → edit knowledge and key dates → history → upload a file', async () => {
-    const api = await Session.login(server.baseUrl, 'coordinator@concord.test')
+    const api = await Session.login(env.server.baseUrl, 'coordinator@concord.test')
     const first = (await api.get('/api/v1/agency/accounts?limit=1')).body.items[0]
     assert.ok(first, 'the demo has agency accounts')
 
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, 'coordinator@concord.test')
-    await page.goto(`${server.baseUrl}/agency/accounts`)
+    await page.goto(`${env.server.baseUrl}/agency/accounts`)
     await page.getByRole('heading', { name: 'Agency — accounts' }).waitFor()
     await page.getByLabel('Search').fill(first.client_code)
     await page.getByRole('link', { name: first.client_name }).click()
@@ -58,17 +48,17 @@ describe('agency account journeys', { timeout: 600_000 }, () => {
     await page.getByText(/Legal signs off every claim/).first().waitFor()
 
     // Search finds the account by what was just written.
-    await page.goto(`${server.baseUrl}/agency/accounts`)
+    await page.goto(`${env.server.baseUrl}/agency/accounts`)
     await page.getByLabel('Search').fill('legal signs off')
     await page.getByRole('link', { name: first.client_name }).waitFor()
     await ctx.close()
   })
 
   test('admin: a future-dated rate change and a period lock with who and when', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, 'admin@concord.test')
-    await page.goto(`${server.baseUrl}/agency/settings`)
+    await page.goto(`${env.server.baseUrl}/agency/settings`)
     await page.getByRole('heading', { name: /rate card & settings/ }).waitFor()
     await page.getByLabel('Role').fill('copywriting')
     await page.getByLabel('Hourly rate').fill('125.00')
@@ -83,12 +73,12 @@ describe('agency account journeys', { timeout: 600_000 }, () => {
     await ctx.close()
   })
   test('coordinator: file a contact report with an action item, its deadline rule and PDF; tick a follow-up done', async () => {
-    const api = await Session.login(server.baseUrl, 'coordinator@concord.test')
+    const api = await Session.login(env.server.baseUrl, 'coordinator@concord.test')
     const first = (await api.get('/api/v1/agency/accounts?limit=1')).body.items[0]
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, 'coordinator@concord.test')
-    await page.goto(`${server.baseUrl}/agency/meetings`)
+    await page.goto(`${env.server.baseUrl}/agency/meetings`)
     await page.getByTestId('contact-report-rule').waitFor()
     await page.getByRole('button', { name: 'File a contact report' }).click()
     const dialog = page.getByRole('dialog')

@@ -4,40 +4,30 @@
 // mark-up and approves it, invoices it, then records the invoice's delivery, a partial payment with its
 // remittance reference and the rest: the invoice's stage follows each step.
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { Session } from '../api/client.mjs'
-import { launchBrowser, login, newContext, screenshot, selectOption, startServer } from './harness.mjs'
+import { login, newContext, screenshot, selectOption, suiteServerAndBrowser } from './harness.mjs'
 
-let server
-let browser
 const A = '/api/v1/agency'
 const isoDay = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 
 describe('agency billing journeys', { timeout: 600_000 }, () => {
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-
-  after(async () => {
-    await browser?.close().catch(() => {})
-    await server?.stop()
-  })
+  const env = suiteServerAndBrowser()
 
   test('admin: estimate lines → expense at the estimate mark-up → invoice → delivered → part paid → paid', async () => {
-    const api = await Session.login(server.baseUrl, 'admin@concord.test')
-    const clientApi = await Session.login(server.baseUrl, 'client@concord.test')
+    const api = await Session.login(env.server.baseUrl, 'admin@concord.test')
+    const clientApi = await Session.login(env.server.baseUrl, 'client@concord.test')
     const clientId = (await clientApi.get('/api/v1/auth/me')).body.user.client_ids[0]
     const job = (await api.post(`${A}/jobs`, { client_id: clientId, title: 'Billing mailer', due_date: isoDay(40) })).body
     assert.ok(job.id, JSON.stringify(job))
 
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, 'admin@concord.test')
 
     // The estimate editor: 2 h at an explicit 125.00 = 250.00; printing 10.30 at 15 % = 11.845 -> 11.85;
     // a fixed fee of 500.00. Total 761.85, shown before saving and stored the same.
-    await page.goto(`${server.baseUrl}/agency/jobs/${job.id}`)
+    await page.goto(`${env.server.baseUrl}/agency/jobs/${job.id}`)
     await page.getByTestId('estimate-editor').waitFor()
     await page.getByLabel('Line 1 hours').fill('2')
     await page.getByLabel('Line 1 rate').fill('125.00')

@@ -2,40 +2,29 @@
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import {
   USERS,
-  launchBrowser,
   login,
   newContext,
   screenshot,
   selectOption,
-  startServer,
   until,
+  suiteServerAndBrowser,
 } from './harness.mjs'
 
 const stamp = Date.now().toString(36)
 const NAME = `Halvorsen Tooling ${stamp} LLC`
 const DBA = `Halvorsen ${stamp}`
 
-let server
-let browser
 /** id of the client created in journey 1, used by the later journeys */
 let createdId = null
 
 describe('clients journeys', { timeout: 600_000 }, () => {
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-
-  after(async () => {
-    await browser?.close().catch(() => {})
-    await server?.stop()
-  })
+  const env = suiteServerAndBrowser()
 
   test('login page rejects a wrong password with the server message', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await page.goto('/clients')
     await page.waitForURL(/\/login/)
@@ -49,7 +38,7 @@ describe('clients journeys', { timeout: 600_000 }, () => {
   })
 
   test('journey 1: coordinator creates, finds, exports and edits a client', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, USERS.coordinator)
     await page.getByTestId('client-row').first().waitFor()
@@ -172,7 +161,7 @@ describe('clients journeys', { timeout: 600_000 }, () => {
     await screenshot(page, '07-clients-search')
 
     // exports with the same filters
-    const tmp = server.tmp
+    const tmp = env.server.tmp
     const [csvDl] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export CSV' }).click(),
@@ -232,8 +221,8 @@ describe('clients journeys', { timeout: 600_000 }, () => {
 
   test('journey 2: two people save the same client; the second sees a conflict', async () => {
     assert.ok(createdId, 'journey 1 created a client')
-    const a = await newContext(browser, server.baseUrl)
-    const b = await newContext(browser, server.baseUrl)
+    const a = await newContext(env.browser, env.server.baseUrl)
+    const b = await newContext(env.browser, env.server.baseUrl)
     const pa = await a.newPage()
     const pb = await b.newPage()
     await login(pa, USERS.coordinator)
@@ -265,7 +254,7 @@ describe('clients journeys', { timeout: 600_000 }, () => {
 
   test('journey 3: a client user sees only their own client', async () => {
     assert.ok(createdId, 'journey 1 created a client')
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, USERS.client)
     const me = await (await page.request.get('/api/v1/auth/me')).json()
@@ -305,7 +294,7 @@ describe('clients journeys', { timeout: 600_000 }, () => {
   })
 
   test('journey 4: background XLSX export shows progress and a download link', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, USERS.coordinator)
     await page.getByRole('button', { name: 'Export all to XLSX (background job)' }).click()
@@ -315,7 +304,7 @@ describe('clients journeys', { timeout: 600_000 }, () => {
     await link.waitFor({ timeout: 120_000 })
     await screenshot(page, '15-export-job-done')
     const [dl] = await Promise.all([page.waitForEvent('download'), link.click()])
-    const file = path.join(server.tmp, 'job.xlsx')
+    const file = path.join(env.server.tmp, 'job.xlsx')
     await dl.saveAs(file)
     const bytes = fs.readFileSync(file)
     assert.ok(bytes.length > 0, 'job XLSX is not empty')
@@ -324,13 +313,13 @@ describe('clients journeys', { timeout: 600_000 }, () => {
   })
 
   test('CSV import: dry run lists errors by line and column, then a clean file imports', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, USERS.coordinator)
     await page.getByRole('link', { name: 'Import CSV' }).click()
     await page.waitForURL(/\/clients\/import$/)
 
-    const bad = path.join(server.tmp, 'bad.csv')
+    const bad = path.join(env.server.tmp, 'bad.csv')
     fs.writeFileSync(
       bad,
       'legal_name,dba,tax_id,industry,status\n' +
@@ -344,7 +333,7 @@ describe('clients journeys', { timeout: 600_000 }, () => {
     assert.ok((await page.getByTestId('import-error-row').count()) >= 2, 'both bad lines are reported')
     await screenshot(page, '16-import-errors')
 
-    const good = path.join(server.tmp, 'good.csv')
+    const good = path.join(env.server.tmp, 'good.csv')
     fs.writeFileSync(
       good,
       'external_ref,legal_name,dba,tax_id,industry,status\n' +
@@ -368,7 +357,7 @@ describe('clients journeys', { timeout: 600_000 }, () => {
   })
   // last, because repeated failures may throttle further logins
   test('a locked account sees the server’s explanation on the login page', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     const email = 'manager@concord.test'
     for (let i = 0; i < 5; i++) {

@@ -2,25 +2,16 @@
 // has no relay, so the message is held with the reason and offers "Send again" (delivery through a real
 // relay is tested in tests/api/mail.test.mjs).
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import { launchBrowser, login, newContext, screenshot, startServer, until } from './harness.mjs'
+import { describe, test } from 'node:test'
+import { login, newContext, screenshot, until, suiteServerAndBrowser } from './harness.mjs'
 
-let server, browser
 
 describe('outbox journey', { timeout: 300_000 }, () => {
-  before(async () => {
-    delete process.env.CONCORD_SMTP_URL
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-
-  after(async () => {
-    await browser?.close().catch(() => {})
-    await server?.stop()
-  })
+  delete process.env.CONCORD_SMTP_URL // this suite's server has no relay
+  const env = suiteServerAndBrowser()
 
   test('coordinator: a test message without a relay is held with its reason', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, 'coordinator@concord.test')
     await page.getByRole('link', { name: 'Outbox' }).click()

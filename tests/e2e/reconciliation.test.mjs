@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { USERS, launchBrowser, login, newContext, screenshot, selectOption, startServer, until } from './harness.mjs'
+import { USERS, login, newContext, screenshot, selectOption, until, suiteServerAndBrowser } from './harness.mjs'
 
 const stamp = Date.now().toString(36)
 const SPEC_NAME = `Weekly VMS audit ${stamp}`
@@ -20,8 +20,6 @@ const LEFT_CSV = fixture('vms.csv')
 const RIGHT_CSV = fixture('assignments.csv') + 'W-1007,"Kim, Bo"\r\n'
 const SPEC_TOML = fixture('spec.toml')
 
-let server
-let browser
 let specId = null
 let runId = null
 
@@ -43,18 +41,10 @@ async function apiItem(page, key) {
 }
 
 describe('reconciliation journeys', { timeout: 600_000 }, () => {
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-
-  after(async () => {
-    await browser?.close().catch(() => {})
-    await server?.stop()
-  })
+  const env = suiteServerAndBrowser()
 
   test('coordinator: spec, upload, run with progress, work the exceptions, export', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, USERS.coordinator)
     const main = page.locator('main')
@@ -244,7 +234,7 @@ describe('reconciliation journeys', { timeout: 600_000 }, () => {
 
     // exports with the run's filters
     const [csvDl] = await Promise.all([page.waitForEvent('download'), main.getByRole('button', { name: 'Export CSV' }).click()])
-    const csvPath = path.join(server.tmp, 'exceptions.csv')
+    const csvPath = path.join(env.server.tmp, 'exceptions.csv')
     await csvDl.saveAs(csvPath)
     const csv = fs.readFileSync(csvPath, 'utf8')
     assert.match(csv.split('\n')[0], /kind.*key.*status/)
@@ -252,7 +242,7 @@ describe('reconciliation journeys', { timeout: 600_000 }, () => {
     assert.match(csv, /resolved/)
     assert.match(csv, /rate card 2024-04/)
     const [xlsxDl] = await Promise.all([page.waitForEvent('download'), main.getByRole('button', { name: 'Export XLSX' }).click()])
-    const xlsxPath = path.join(server.tmp, 'exceptions.xlsx')
+    const xlsxPath = path.join(env.server.tmp, 'exceptions.xlsx')
     await xlsxDl.saveAs(xlsxPath)
     assert.equal(fs.readFileSync(xlsxPath).subarray(0, 2).toString('latin1'), 'PK', 'XLSX is a zip file')
 
@@ -269,7 +259,7 @@ describe('reconciliation journeys', { timeout: 600_000 }, () => {
     await page.waitForURL(/q=assignments/)
     await page.getByTestId('run-row').first().waitFor()
     const [runsDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export runs CSV' }).click()])
-    const runsPath = path.join(server.tmp, 'runs.csv')
+    const runsPath = path.join(env.server.tmp, 'runs.csv')
     await runsDl.saveAs(runsPath)
     assert.match(fs.readFileSync(runsPath, 'utf8'), new RegExp(SPEC_NAME))
     await screenshot(page, 'r11-runs')
@@ -278,7 +268,7 @@ describe('reconciliation journeys', { timeout: 600_000 }, () => {
 
   test('administrator schedules the spec', async () => {
     assert.ok(specId, 'the first journey saved a spec')
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, USERS.admin)
     await page.goto('/reconciliation/specs')
@@ -312,14 +302,14 @@ describe('reconciliation journeys', { timeout: 600_000 }, () => {
   })
 
   test('client user sees their own client’s runs, without write actions', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, USERS.client)
     const clientId = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()).user.client_ids[0])
     assert.ok(clientId, 'the demo client user is bound to a client')
 
     // staff run the audit for that client (through the API: the screens are proven above)
-    const staff = await newContext(browser, server.baseUrl)
+    const staff = await newContext(env.browser, env.server.baseUrl)
     const staffPage = await staff.newPage()
     await login(staffPage, USERS.coordinator)
     const clientRunId = await staffPage.evaluate(

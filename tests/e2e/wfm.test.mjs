@@ -8,29 +8,19 @@
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { launchBrowser, login, newContext, screenshot, selectOption, startServer, until } from './harness.mjs'
+import { login, newContext, screenshot, selectOption, until, suiteServerAndBrowser } from './harness.mjs'
 
 const fixture = (name) => fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/wfm', name))
 const BAD = Buffer.from('call_id,queue,arrived_at,outcome,handle_s\nx-1,employer_line,2026-01-05T09:05:00-05:00,hung up,100\n')
 
-let server
-let browser
 
 describe('workforce management journeys', { timeout: 600_000 }, () => {
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-
-  after(async () => {
-    await browser?.close().catch(() => {})
-    await server?.stop()
-  })
+  const env = suiteServerAndBrowser()
 
   test('manager: import calls with progress, forecast with accuracy, staffing shows required vs scheduled and the gaps', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, 'manager@concord.test')
     await page.getByRole('link', { name: 'Staffing' }).click()
@@ -99,7 +89,7 @@ describe('workforce management journeys', { timeout: 600_000 }, () => {
   })
 
   test('manager: a demo queue forecast from months of history, the call list and the calculator', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, 'manager@concord.test')
     await page.goto('/staffing/forecasts?q=payroll')
@@ -125,7 +115,7 @@ describe('workforce management journeys', { timeout: 600_000 }, () => {
   })
 
   test('a client user does not see the module', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, 'client@concord.test')
     assert.equal(await page.getByRole('link', { name: 'Staffing' }).count(), 0)

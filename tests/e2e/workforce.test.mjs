@@ -4,8 +4,8 @@
 // pending) → the end, with the final-pay deadline and the separation letter → the weekly VMS audit shows the remaining disagreement
 // and, once the VMS is fixed, 100%.
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import { USERS, launchBrowser, login, newContext, screenshot, selectOption, startServer, until } from './harness.mjs'
+import { describe, test } from 'node:test'
+import { USERS, login, newContext, screenshot, selectOption, suiteServerAndBrowser, until } from './harness.mjs'
 
 const stamp = Date.now().toString(36).toUpperCase()
 const WO = `WO-E2E-${stamp}`
@@ -33,20 +33,11 @@ function vmsExport(end) {
   )
 }
 
-let server, browser
-
 describe('workforce journey', { timeout: 900_000 }, () => {
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close().catch(() => {})
-    await server?.stop()
-  })
+  const env = suiteServerAndBrowser()
 
   test('VMS export → PSR → onboarding → active → time → extension → end → VMS audit at 100%', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, USERS.coordinator)
     // A fresh programme on the demo client user's client, so its audit holds only this journey's work order.
@@ -112,7 +103,7 @@ describe('workforce journey', { timeout: 900_000 }, () => {
     await page.getByTestId('tc-submit').click()
     await page.getByTestId('tc-saved').getByText('Submitted').waitFor()
 
-    const clientCtx = await newContext(browser, server.baseUrl)
+    const clientCtx = await newContext(env.browser, env.server.baseUrl)
     const manager = await clientCtx.newPage()
     await login(manager, USERS.client)
     await manager.goto('/workforce/timecards?tab=approvals')
@@ -184,7 +175,7 @@ describe('workforce journey', { timeout: 900_000 }, () => {
   })
 
   test('a service case from an assignment links back; timecards imported from the VMS; a receipt on an expense', async () => {
-    const ctx = await newContext(browser, server.baseUrl)
+    const ctx = await newContext(env.browser, env.server.baseUrl)
     const page = await ctx.newPage()
     await login(page, USERS.coordinator)
     // An active Fieldglass assignment and a past week it worked without a timecard (the demo leaves gaps;
