@@ -101,3 +101,9 @@ export function changedFields(
   }
   return out.sort((x, y) => x.field.localeCompare(y.field))
 }
+
+/** A decimal amount from the API shown with at least two decimals ("150" → "150.00"), never rounded. */
+export function amountText(value: string): string {
+  const [whole, fraction = ''] = value.split('.')
+  return `${whole}.${fraction.padEnd(2, '0')}`
+}

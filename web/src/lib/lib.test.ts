@@ -3,7 +3,7 @@ import { buildQuery, fieldErrorMap, normalizeField } from '../api/http'
 import { jobPercent } from '../components/JobProgress'
 import { nextSort, sortParamToState } from '../pages/ClientsListPage'
 import { diffInput, emptyValues, toInput, validate } from './clientForm'
-import { changedFields } from './format'
+import { amountText, changedFields } from './format'
 import { parseImportError } from './importErrors'
 import { homePath, MODULES, modulesFor } from './modules'
 
@@ -121,5 +121,14 @@ describe('audit values', async () => {
     expect(auditValue([])).toBe('(none)')
     expect(fieldLabel('dba')).toBe('DBA')
     expect(fieldLabel('legal_name')).toBe('Legal name')
+  })
+})
+
+describe('amountText', () => {
+  it('pads to two decimals and never rounds', () => {
+    expect(amountText('150')).toBe('150.00')
+    expect(amountText('412.3')).toBe('412.30')
+    expect(amountText('412.37')).toBe('412.37')
+    expect(amountText('0.0125')).toBe('0.0125')
   })
 })

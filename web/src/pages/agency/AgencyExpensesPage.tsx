@@ -11,6 +11,7 @@ import { errorMessage } from '../../api/http'
 import { useAuth } from '../../auth/AuthContext'
 import { ExportButtons } from '../../components/ExportButtons'
 import { ListTable, RowCells, showingText, SortableHeaderRows } from '../../components/ListTable'
+import { amountText } from '../../lib/format'
 import { useDebouncedUrlSearch, useUrlParams } from '../../lib/urlParams'
 import { nextSort, sortParamToState } from '../ClientsListPage'
 import { AgencyHeader } from './AgencyNav'
@@ -62,10 +63,10 @@ export function AgencyExpensesPage() {
       col.accessor('supplier', { header: 'Supplier' }),
       col.accessor('description', { header: 'Description' }),
       col.accessor('category', { header: 'Category' }),
-      col.accessor('cost', { header: 'Cost', cell: (c) => `${c.getValue()} ${c.row.original.currency}` }),
+      col.accessor('cost', { header: 'Cost', cell: (c) => `${amountText(c.getValue())} ${c.row.original.currency}` }),
       col.accessor('markup_percent', { header: 'Mark-up %' }),
       col.accessor('amount', { header: 'Billed', cell: (c) => (c.row.original.billable ? c.getValue() : <Badge size="xs" color="gray">not billable</Badge>) }),
-      col.accessor('state', { header: 'State', cell: (c) => <Badge color={STATE_COLOR[c.getValue()]} title={c.row.original.reject_reason}>{c.getValue()}</Badge> }),
+      col.accessor('state', { header: 'State', cell: (c) => <Badge color={STATE_COLOR[c.getValue()]} title={c.row.original.reject_reason} style={{ minWidth: 'max-content' }}>{c.getValue()}</Badge> }),
       col.display({
         id: 'actions',
         header: '',
