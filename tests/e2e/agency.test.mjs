@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { Session } from '../api/client.mjs'
-import { login, newContext, screenshot, selectOption, suiteServerAndBrowser } from './harness.mjs'
+import { login, newContext, screenshot, selectOption, suiteServerAndBrowser, until } from './harness.mjs'
 
 
 const isoDay = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
@@ -50,7 +50,11 @@ describe('agency journeys', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Revise' }).first().click()
     await page.getByRole('button', { name: 'Save draft' }).waitFor()
     await page.getByLabel('Line 1 hours').fill('12')
+    // Send only once the saved draft is back in the list with its new total (its new version is the one sent)
+    const draftTotal = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Send LOE' }) }).locator('td').nth(3)
+    const unsaved = await draftTotal.innerText()
     await page.getByRole('button', { name: 'Save draft' }).click()
+    await until(async () => (await draftTotal.innerText()) !== unsaved, 'the saved draft in the estimates list')
     await page.getByRole('button', { name: 'Send LOE' }).click()
     await page.getByText('superseded').waitFor()
 
