@@ -6,15 +6,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "auth/accounts.h"
-#include "clients/client_store.h"
 #include "mail/outbox.h"
 #include "mail/mime.h"
 #include "mail/smtp_testing.h"
-#include "reconciliation/work_store.h"
 #include "service/desk.h"
+#include "service/desk_test_migrations.h"
 #include "store/testing.h"
-#include "workforce/service.h"
 
 namespace concord::service {
 namespace {
@@ -39,11 +36,7 @@ class MailTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     fresh_ = store::testing::MakeFreshDatabase(GetParam());
-    std::vector<store::Migration> migrations;
-    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
-                      reconciliation::Migrations(), workforce::Migrations(), mail::Migrations(), Migrations()})
-      migrations.insert(migrations.end(), list.begin(), list.end());
-    ASSERT_TRUE(store::Migrate(db(), migrations).ok());
+    ASSERT_TRUE(store::Migrate(db(), testing::DeskTestMigrations()).ok());
     desk_ = std::make_unique<ServiceDesk>(db());
     auto conn = db().Acquire();
     auto one = [&](const std::string& sql, std::vector<store::Value> params) {
