@@ -155,6 +155,11 @@ CREATE TABLE wf_message_templates (
   version {{int}} NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
   UNIQUE (programme_id, kind)
 )
+)sql"},
+          // A contractor converted to an employee: the assignment's conversion, the worker's types over time.
+          {"wf_life_001_conversion", R"sql(
+ALTER TABLE wf_assignments ADD COLUMN conversion TEXT;
+ALTER TABLE wf_workers ADD COLUMN type_history TEXT
 )sql"}};
 }
 
