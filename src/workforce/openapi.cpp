@@ -1,6 +1,7 @@
 // OpenAPI component schemas of the workforce records, generated from their TableMaps (what is returned)
 // and InputSpecs (what a request may write), so the document cannot drift from the records.
 #include "workforce/routes.h"
+#include "workforce/routes_comms.h"
 
 namespace concord::workforce {
 namespace {
@@ -13,6 +14,8 @@ json ColumnSchema(const Column& column) {
     default: return {{"type", {"string", "null"}}};
   }
 }
+
+}  // namespace
 
 json RecordSchema(const TableMap& map) {
   json properties = {{"id", {{"type", "integer"}}},
@@ -48,8 +51,6 @@ json InputSchema(const InputSpec& spec) {
           {"description", "required on create; a PATCH sends only what changes"}};
 }
 
-}  // namespace
-
 json ComponentSchemas() {
   json out = {{"Programme", RecordSchema(ProgrammeTable())}, {"ProgrammeInput", InputSchema(ProgrammeInput())},
               {"Worker", RecordSchema(WorkerTable())},       {"WorkerInput", InputSchema(WorkerInput())},
@@ -80,6 +81,7 @@ json ComponentSchemas() {
         {"next_regular_payday", {{"type", "string"}, {"format", "date"}}},
         {"payday_for_final_period", {{"type", "string"}, {"format", "date"}}},
         {"reason", {{"type", "string"}}}}}};
+  out.update(CommsComponentSchemas());
   return out;
 }
 

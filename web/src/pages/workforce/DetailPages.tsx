@@ -8,6 +8,7 @@ import { addTimeline, applyVmsAudit, getRecord, listRecords, startVmsAudit, type
 import { useAuth } from '../../auth/AuthContext'
 import { formatDateTime, humanize } from '../../lib/format'
 import { LinkedCases } from './LinkedCases'
+import { PayrollTicketsPanel } from './PayrollTicketsPanel'
 import { StatusBadge } from './RecordListPage'
 import { WorkforceNav } from './WorkforceNav'
 
@@ -92,6 +93,7 @@ export function WorkerPage() {
         </Table.Tbody>
       </Table>
       <LinkedCases kind="workers" id={id} />
+      <PayrollTicketsPanel workerId={id} canOpen={internal} />
       {internal && (
         <>
           <Title order={4}>Timeline</Title>
