@@ -97,13 +97,5 @@ void AddExportJobRoute(http::Router& router, const std::string& path, const std:
               "agency", true, nullptr, {{"$ref", "#/components/schemas/Job"}}, with_format, 202});
 }
 
-Result<std::optional<Date>> QueryDate(const http::Request& request, const std::string& name) {
-  const auto text = request.Query(name);
-  if (!text || text->empty()) return std::optional<Date>();
-  auto date = Date::Parse(*text);
-  if (!date.ok()) return Error::BadRequest("request.bad_date", name + " must be a date such as 2026-03-05.");
-  return std::optional<Date>(*date);
-}
-
 }  // namespace routes
 }  // namespace concord::agency

@@ -122,8 +122,7 @@ void AddList(http::Router& router, ListRoute<Record> spec) {
 std::optional<Date> DateField(api::Fields& fields, const std::string& name);
 std::optional<Decimal> DecimalField(api::Fields& fields, const std::string& name);
 std::optional<Money> MoneyField(api::Fields& fields, const std::string& name, const std::string& currency);
-// A query parameter date; 400 naming it when malformed, nullopt when absent.
-Result<std::optional<Date>> QueryDate(const http::Request& request, const std::string& name);
+using api::QueryDate;
 
 // Route groups, one file each.
 void InstallAccountRoutes(http::Router& router, AgencyService& service);

@@ -199,6 +199,14 @@ Result<std::optional<int64_t>> QueryId(const http::Request& request, const std::
   return id;
 }
 
+Result<std::optional<Date>> QueryDate(const http::Request& request, const std::string& name) {
+  const auto text = request.Query(name);
+  if (!text || text->empty()) return std::optional<Date>();
+  auto date = Date::Parse(*text);
+  if (!date.ok()) return Error::BadRequest("request.bad_date", name + " must be a date such as 2026-03-05.");
+  return std::optional<Date>(*date);
+}
+
 Result<std::optional<std::string>> QueryChoice(const http::Request& request, const std::string& name,
                                                const std::vector<std::string>& allowed) {
   auto text = request.Query(name);

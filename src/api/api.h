@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "auth/principal.h"
+#include "core/date.h"
 #include "core/result.h"
 #include "server/router.h"
 
@@ -72,6 +73,9 @@ Result<std::optional<int64_t>> QueryId(const http::Request& request, const std::
 // An optional query parameter that must be one of `allowed`; 400 naming them otherwise.
 Result<std::optional<std::string>> QueryChoice(const http::Request& request, const std::string& name,
                                                const std::vector<std::string>& allowed);
+
+// An optional query parameter date (YYYY-MM-DD); 400 naming it when malformed.
+Result<std::optional<Date>> QueryDate(const http::Request& request, const std::string& name);
 
 // A response carrying the ETag of a versioned record.
 http::Response WithETag(http::Response response, int64_t version);

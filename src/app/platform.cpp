@@ -97,6 +97,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   mail::RegisterDelivery(platform->jobs, *platform->db, mail::DeliveryConfig::FromEnvironment());
   platform->clients = std::make_unique<clients::ClientService>(*platform->db, platform->key);
   platform->clients->RegisterJobs(platform->jobs);
+  audit::RegisterJobs(platform->jobs, *platform->db);
   platform->reconciliation = std::make_unique<reconciliation::ReconciliationService>(*platform->db);
   platform->reconciliation->RegisterJobs(platform->jobs);
   platform->wfm = std::make_unique<wfm::WfmService>(*platform->db);

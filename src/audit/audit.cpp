@@ -1,5 +1,7 @@
 #include "audit/audit.h"
 
+#include <cctype>
+
 #include "crypto/crypto.h"
 #include "store/sql.h"
 #include "store/time.h"
@@ -128,12 +130,32 @@ Result<std::vector<Event>> List(store::Connection& conn, const Query& query) {
     sql += " AND client_id = ?";
     params.emplace_back(*query.client_id);
   }
-  if (query.before_seq) {
-    sql += " AND seq < ?";
-    params.emplace_back(*query.before_seq);
+  if (query.action) {
+    sql += " AND action = ?";
+    params.emplace_back(*query.action);
   }
-  sql += " ORDER BY seq DESC LIMIT ?";
-  params.emplace_back(static_cast<int64_t>(query.limit));
+  if (query.actor_id) {
+    sql += " AND actor_id = ?";
+    params.emplace_back(*query.actor_id);
+  }
+  // Event times are RFC 3339 UTC text, so a day's events sort between "D" and "D" + 'T' … 'Z'.
+  if (query.from) {
+    sql += " AND at >= ?";
+    params.emplace_back(*query.from);
+  }
+  if (query.to) {
+    sql += " AND at < ?";
+    params.emplace_back(*query.to + "U");  // after every "…T…Z" of that day
+  }
+  if (query.q && !query.q->empty()) {
+    sql += " AND (entity_id = ? OR LOWER(actor_name) LIKE ? OR request_id = ?)";
+    std::string like = "%";
+    for (char c : *query.q) like += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    params.emplace_back(*query.q);
+    params.emplace_back(like + "%");
+    params.emplace_back(*query.q);
+  }
+  store::AppendKeysetPage("seq", "seq", !query.oldest_first, std::nullopt, query.after_seq, query.limit, sql, params);
   auto rows = TRY(conn.Query(sql, params));
   std::vector<Event> out;
   out.reserve(rows.size());
@@ -141,8 +163,9 @@ Result<std::vector<Event>> List(store::Connection& conn, const Query& query) {
   return out;
 }
 
-Result<VerifyReport> Verify(store::Connection& conn) {
+Result<VerifyReport> Verify(store::Connection& conn, const VerifyProgress& checked) {
   VerifyReport report;
+  const int64_t total = TRY(conn.QueryOne("SELECT seq FROM audit_head WHERE id = 1", {})).Int(0);
   std::string prev = kGenesis;
   int64_t expected_seq = 1;
   constexpr int64_t kPage = 5000;
@@ -174,6 +197,7 @@ Result<VerifyReport> Verify(store::Connection& conn) {
       ++report.events;
       from = e.seq;
     }
+    if (checked) checked(report.events, total);
     if (static_cast<int64_t>(rows.size()) < kPage) break;
   }
   auto head = TRY(conn.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1", {}));

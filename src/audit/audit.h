@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,10 +61,15 @@ struct Query {
   std::optional<std::string> entity_id;
   std::optional<std::vector<int64_t>> client_ids;  // scope: only events of these clients; nullopt = all
   std::optional<int64_t> client_id;                // everything that happened to one client's records
-  std::optional<int64_t> before_seq;               // cursor: events older than this
+  std::optional<std::string> action;
+  std::optional<int64_t> actor_id;
+  std::optional<std::string> from, to;  // UTC days YYYY-MM-DD, both included
+  std::optional<std::string> q;         // searches the record's id, the actor's name and the request id
+  std::optional<int64_t> after_seq;    // cursor: the events after this one in the chosen order
+  bool oldest_first = false;
   int limit = 50;
 };
-// Newest first.
+// Newest first (or oldest first).
 Result<std::vector<Event>> List(store::Connection& conn, const Query& query);
 
 struct VerifyReport {
@@ -72,7 +78,9 @@ struct VerifyReport {
   std::optional<int64_t> first_bad_seq;
   std::string problem;
 };
-// Walks the whole chain from the first event and compares it with audit_head.
-Result<VerifyReport> Verify(store::Connection& conn);
+// Walks the whole chain from the first event and compares it with audit_head; `checked` is told how
+// far it got after each page (events checked, events in the chain).
+using VerifyProgress = std::function<void(int64_t checked, int64_t total)>;
+Result<VerifyReport> Verify(store::Connection& conn, const VerifyProgress& checked = {});
 
 }  // namespace concord::audit

@@ -24,6 +24,7 @@ enum class Permission {
   kClientsImport,
   kTaxIdReveal,  // read a client's tax id in full (audited)
   kAuditRead,
+  kAuditVerify,  // check the whole audit chain for tampering (a job over every event)
   kUsersRead,    // internal directory, e.g. the account-team picker
   kUsersManage,
   kJobsRun,

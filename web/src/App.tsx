@@ -10,6 +10,7 @@ import { ClientsListPage } from './pages/ClientsListPage'
 import { LoginPage } from './pages/LoginPage'
 import { NotBuiltPage } from './pages/NotBuiltPage'
 import { OutboxPage } from './pages/mail/OutboxPage'
+import { AuditPage } from './pages/audit/AuditPage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { ReconRunPage } from './pages/ReconRunPage'
 import { ReconRunsPage } from './pages/ReconRunsPage'
@@ -82,6 +83,7 @@ export function App() {
         <Route path="service-desk/settings" element={<DeskSettingsPage />} />
         <Route path="agency/*" element={<AgencyRoutes />} />
         <Route path="outbox" element={<OutboxPage />} />
+        <Route path="audit" element={<AuditPage />} />
         {MODULES.filter((m) => !m.built).map((m) => (
           <Route key={m.key} path={m.path.slice(1)} element={<NotBuiltPage module={m} />} />
         ))}

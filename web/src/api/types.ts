@@ -103,10 +103,12 @@ export interface AuditEvent {
   actor: { id: number; name: string } | null
   request_id: string | null
   entity: string
-  entity_id: number
+  entity_id: number | string
+  client_id?: number | null
   action: string
   before: Record<string, unknown> | null
   after: Record<string, unknown> | null
+  hash?: string
 }
 
 export interface ImportResult {

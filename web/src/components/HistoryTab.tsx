@@ -1,27 +1,10 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core'
+import { Alert, Button, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core'
 import { useMemo } from 'react'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { listClientHistory, listUsers } from '../api/endpoints'
 import { errorMessage } from '../api/http'
-import { auditValue, changedFields, fieldLabel, formatDateTime, humanize } from '../lib/format'
-
-const ACTION_COLORS: Record<string, string> = {
-  create: 'green',
-  created: 'green',
-  update: 'blue',
-  updated: 'blue',
-  archive: 'gray',
-  archived: 'gray',
-  restore: 'teal',
-  restored: 'teal',
-  delete: 'red',
-  deleted: 'red',
-}
-
-function actionColor(action: string) {
-  const last = action.split(/[._]/).pop() ?? action
-  return ACTION_COLORS[last] ?? ACTION_COLORS[action] ?? 'indigo'
-}
+import { formatDateTime, humanize } from '../lib/format'
+import { AuditActionBadge, AuditChanges } from './AuditChanges'
 
 export function HistoryTab({ clientId }: { clientId: number }) {
   const q = useInfiniteQuery({
@@ -58,58 +41,27 @@ export function HistoryTab({ clientId }: { clientId: number }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {events.map((ev) => {
-                const changes = changedFields(ev.before, ev.after)
-                return (
-                  <Table.Tr key={ev.id} data-testid="audit-row">
-                    <Table.Td>
-                      <Text size="sm">{formatDateTime(ev.at)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{ev.actor?.name ?? 'System'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={actionColor(ev.action)}>
-                        {humanize(ev.action.replace(/\./g, ' '))}
-                      </Badge>
-                      {ev.entity !== 'client' && (
-                        <Text size="xs" c="dimmed">
-                          {humanize(ev.entity)} #{ev.entity_id}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {changes.length === 0 ? (
-                        <Text size="sm" c="dimmed">
-                          No field changes
-                        </Text>
-                      ) : (
-                        <Stack gap={2}>
-                          {changes.map((c) => (
-                            <Text size="sm" key={c.field} style={{ wordBreak: 'break-word' }}>
-                              <Text span fw={600} size="sm" title={c.field}>
-                                {fieldLabel(c.field)}
-                              </Text>
-                              :{' '}
-                              {ev.before && (
-                                <>
-                                  <Text span c="red.8" size="sm" td="line-through">
-                                    {auditValue(c.before, names)}
-                                  </Text>
-                                  {' → '}
-                                </>
-                              )}
-                              <Text span c="green.9" size="sm">
-                                {auditValue(c.after, names)}
-                              </Text>
-                            </Text>
-                          ))}
-                        </Stack>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                )
-              })}
+              {events.map((ev) => (
+                <Table.Tr key={ev.id} data-testid="audit-row">
+                  <Table.Td>
+                    <Text size="sm">{formatDateTime(ev.at)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{ev.actor?.name ?? 'System'}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <AuditActionBadge action={ev.action} />
+                    {ev.entity !== 'client' && (
+                      <Text size="xs" c="dimmed">
+                        {humanize(ev.entity)} #{ev.entity_id}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <AuditChanges event={ev} names={names} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
               {events.length === 0 && (
                 <Table.Tr>
                   <Table.Td colSpan={4}>

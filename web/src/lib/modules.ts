@@ -104,9 +104,9 @@ export const MODULES: ModuleInfo[] = [
     key: 'audit',
     label: 'Audit',
     path: '/audit',
-    built: false,
+    built: true,
     planned: 'The audit trail: every write with who, when, what, before and after, hash-chained and verifiable.',
-    roles: ['admin', 'manager'],
+    roles: INTERNAL,
   },
   {
     key: 'admin',

@@ -1,16 +1,22 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useSearchParams } from 'react-router'
 
 /** The URL's search params and `update`, which sets (or, for null and '', removes) some of them in place. */
 export function useUrlParams() {
   const [params, setParams] = useSearchParams()
+  // The params as last set, so that two updates before the router re-renders (typing in two filters in
+  // quick succession) both stay: the router hands every update this render's params.
+  const latest = useRef(params)
+  const rendered = useRef(params)
+  if (rendered.current !== params) latest.current = rendered.current = params
   function update(patch: Record<string, string | null>) {
-    const next = new URLSearchParams(params)
+    const next = new URLSearchParams(latest.current)
     for (const [k, v] of Object.entries(patch)) {
       if (v === null || v === '') next.delete(k)
       else next.set(k, v)
     }
+    latest.current = next
     setParams(next, { replace: true })
   }
   return { params, update }
