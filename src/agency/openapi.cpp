@@ -136,6 +136,7 @@ nlohmann::json OpenApiSchemas() {
   };
   schemas.update(AccountOpenApiSchemas());  // openapi_accounts.cpp
   schemas.update(BillingSchemas());         // openapi_billing.cpp
+  schemas.update(AccountReportSchemas());   // openapi_account_reports.cpp
   return schemas;
 }
 
