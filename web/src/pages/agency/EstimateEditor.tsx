@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { ActionIcon, Alert, Button, Group, NumberFormatter, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { agency, type AgencyJob, type Estimate } from '../../api/agency'
+import { accounts } from '../../api/agencyAccounts'
 import { getJson } from '../../api/http'
 import { errorMessage } from '../../api/http'
 import { centsText, estimateTotals, lineAmountCents, moveLine, type EditableLine, type LineKind } from '../../lib/estimateMath'
@@ -13,8 +14,10 @@ const KINDS: { value: LineKind; label: string }[] = [
   { value: 'labor', label: 'Labour' }, { value: 'expense', label: 'Expense' }, { value: 'fee', label: 'Fixed fee' },
 ]
 
-const blank = (kind: LineKind): EditableLine =>
-  ({ kind, service: kind === 'labor' ? 'design' : '', description: '', hours: '', rate: '', cost: '', markup_percent: '' })
+// A new expense line starts at the agency's default mark-up (settings).
+const blank = (kind: LineKind, defaultMarkup = ''): EditableLine =>
+  ({ kind, service: kind === 'labor' ? 'design' : '', description: '', hours: '', rate: '', cost: '',
+     markup_percent: kind === 'expense' && defaultMarkup !== '0' ? defaultMarkup : '' })
 
 function fromEstimate(e: Estimate): EditableLine[] {
   return e.lines.map((l) => ({
@@ -45,6 +48,7 @@ export function EstimateEditor({ job, drafts, onSaved }: { job: AgencyJob; draft
     setProbability(draft?.close_probability_percent ?? '50')
   }, [draft?.id, draft?.version]) // eslint-disable-line react-hooks/exhaustive-deps
   const rates = useQuery({ queryKey: ['agency', 'rates'], queryFn: () => getJson<{ items: Rate[] }>('/api/v1/agency/rates') })
+  const settings = useQuery({ queryKey: ['agency', 'settings'], queryFn: accounts.settings })
   const today = new Date().toISOString().slice(0, 10)
   const rateOf = useMemo(
     () => (l: EditableLine) => l.rate || cardRate(rates.data?.items ?? [], job.client_id, l.service, today),
@@ -117,7 +121,7 @@ export function EstimateEditor({ job, drafts, onSaved }: { job: AgencyJob; draft
         </Table.Tbody>
       </Table>
       <Group gap="xs">
-        {KINDS.map((k) => <Button key={k.value} size="xs" variant="default" onClick={() => setLines([...lines, blank(k.value)])}>+ {k.label}</Button>)}
+        {KINDS.map((k) => <Button key={k.value} size="xs" variant="default" onClick={() => setLines([...lines, blank(k.value, settings.data?.default_expense_markup_percent)])}>+ {k.label}</Button>)}
       </Group>
       <Group justify="flex-end" gap="lg" data-testid="estimate-totals">
         <Text size="sm">Labour <NumberFormatter value={totals.labor} /></Text>
