@@ -53,7 +53,7 @@ nlohmann::json OpenApiSchemas() {
        {"source", Str()}, {"currency", Str()}, {"lines", Array(invoice_line)}, {"tax_percent", Amount()},
        {"payment_terms_days", Int()}, {"issue_date", NullableStr()}, {"due_date", NullableStr()},
        {"credited_invoice_id", NullableInt()}, {"credited_invoice_number", Str()}, {"subtotal", Amount()},
-       {"tax", Amount()}, {"total", Amount()}, {"paid", Amount()}, {"delivery_status", Enum(kDeliveryStatuses)},
+       {"tax", Amount()}, {"total", Amount()}, {"paid", Amount()}, {"delivery_status", Enum({"not_sent", "sent", "delivered", "bounced", "queued", "held", "failed"})},
        {"delivered_to", Str()}, {"delivered_at", NullableStr()}, {"credited", Amount()},
        {"stage", Enum({"draft", "issued", "sent", "partially_paid", "overdue", "paid", "credited"})},
        {"payments", Array(Ref("AgencyPayment"))}, {"deliveries", Array(Ref("AgencyDelivery"))},
