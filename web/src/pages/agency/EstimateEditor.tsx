@@ -35,7 +35,15 @@ export function cardRate(rates: Rate[], clientId: number, role: string, day: str
 }
 
 /** Edits a draft estimate's lines (labour by role × hours × rate, expenses, fixed fees), with live totals. */
-export function EstimateEditor({ job, drafts, onSaved }: { job: AgencyJob; drafts: Estimate[]; onSaved: () => void }) {
+export function EstimateEditor({ job, drafts, onSaved, onSaving }: {
+  job: AgencyJob
+  drafts: Estimate[]
+  /** Reloads the estimates; the save counts as in flight until it resolves. */
+  onSaved: () => Promise<unknown> | void
+  /** True from the click until the saved draft is back in the list. */
+  onSaving?: (saving: boolean) => void
+}) {
+  const [saving, setSaving] = useState(false)
   const [draftId, setDraftId] = useState<number | null>(null)
   const draft = drafts.find((d) => d.id === draftId) ?? drafts[0] ?? null
   const [lines, setLines] = useState<EditableLine[]>(draft ? fromEstimate(draft) : [blank('labor')])
@@ -66,13 +74,18 @@ export function EstimateEditor({ job, drafts, onSaved }: { job: AgencyJob; draft
       terms,
       close_probability_percent: probability,
     }
+    setSaving(true)
+    onSaving?.(true)
     try {
       if (draft) await agency.editEstimate(draft, body)
       else await agency.createEstimate(job.id, body)
       setError(null)
-      onSaved()
+      await onSaved()
     } catch (e) {
       setError(errorMessage(e))
+    } finally {
+      setSaving(false)
+      onSaving?.(false)
     }
   }
   return (
@@ -133,7 +146,7 @@ export function EstimateEditor({ job, drafts, onSaved }: { job: AgencyJob; draft
       <Group align="end">
         <TextInput label="Terms" value={terms} onChange={(e) => setTerms(e.currentTarget.value)} w={260} />
         <TextInput label="Close probability %" value={probability} onChange={(e) => setProbability(e.currentTarget.value)} w={150} />
-        <Button onClick={save}>{draft ? 'Save draft' : 'Create estimate'}</Button>
+        <Button onClick={save} loading={saving}>{draft ? 'Save draft' : 'Create estimate'}</Button>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
     </Stack>
