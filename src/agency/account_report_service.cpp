@@ -296,15 +296,20 @@ Result<AccountReport> AccountReportService::Send(const auth::Principal& caller, 
   });
 }
 
+// The client sees what was sent to them; a draft is the agency's work in progress.
 Result<AccountReport> AccountReportService::Get(const auth::Principal& caller, int64_t id) {
   auto conn = TRY(db_.Acquire());
-  return Load(*conn, caller.ClientScope(), id);
+  AccountReport report = TRY(Load(*conn, caller.ClientScope(), id));
+  if (!caller.Internal() && report.state != "sent") return Error::NotFound("account_report.not_found", "No such report.");
+  return report;
 }
 
 Result<std::pair<std::vector<AccountReport>, KeyedRows>> AccountReportService::List(const auth::Principal& caller,
                                                                                      const ListQuery& query) {
+  ListQuery scoped = query;
+  if (!caller.Internal()) scoped.filters.emplace_back("state", "sent");
   auto conn = TRY(db_.Acquire());
-  return ListRecords<AccountReport>(*conn, caller.ClientScope(), kReports, kColumns, query, FromRow);
+  return ListRecords<AccountReport>(*conn, caller.ClientScope(), kReports, kColumns, scoped, FromRow);
 }
 
 Result<AccountReportSchedule> AccountReportService::GetSchedule(const auth::Principal& caller, int64_t client_id) {

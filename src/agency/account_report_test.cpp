@@ -183,6 +183,16 @@ TEST_P(AccountReportTest, AnotherTenantGetsNotFound) {
   ListQuery all;
   EXPECT_TRUE(reports_->List(acme_user_, all).value().first.empty());
   EXPECT_EQ(reports_->List(coordinator_, all).value().first.size(), 1u);
+
+  // Acme's own report: hidden from Acme's user while a draft, theirs once sent.
+  Open(acme_, "Spring catalogue");
+  AddContact(acme_, "Pat Primary", "pat@acme.test", true);
+  const AccountReport draft = reports_->PrepareDraft(coordinator_, acme_, "manual", "t").value();
+  EXPECT_EQ(reports_->Get(acme_user_, draft.id).error().kind, ErrorKind::kNotFound);
+  EXPECT_TRUE(reports_->List(acme_user_, all).value().first.empty());
+  ASSERT_TRUE(reports_->Send(coordinator_, draft.id, draft.version, std::nullopt, "t").ok());
+  EXPECT_EQ(reports_->Get(acme_user_, draft.id).value().state, "sent");
+  EXPECT_EQ(reports_->List(acme_user_, all).value().first.size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AccountReportTest, ::testing::ValuesIn(store::testing::Backends()),

@@ -67,8 +67,9 @@ class AccountReportService {
   // and freezes the report, in one transaction.
   Result<AccountReport> Send(const auth::Principal& caller, int64_t id, int64_t expected_version,
                              const std::optional<std::string>& to, const std::string& request_id);
+  // A client user sees only sent reports (a draft is "not found").
   Result<AccountReport> Get(const auth::Principal& caller, int64_t id);
-  // q over client and narrative; filters client_id, state; sort created_at.
+  // q over client and narrative; filters client_id, state; sort created_at. A client user: sent ones only.
   Result<std::pair<std::vector<AccountReport>, KeyedRows>> List(const auth::Principal& caller, const ListQuery& query);
 
   Result<AccountReportSchedule> GetSchedule(const auth::Principal& caller, int64_t client_id);
