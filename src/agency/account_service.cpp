@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "agency/markup_default.h"
 #include "agency/service.h"
 #include "audit/audit.h"
 #include "store/sql.h"
@@ -271,6 +272,8 @@ Result<Settings> AgencyService::UpdateSettings(const auth::Principal& caller, in
       else s.holidays.push_back(*date);
     }
   }
+  auto markup = DefaultMarkupFromPatch(patch);
+  if (!markup.ok()) errors.push_back(markup.error().fields.front());
   if (auto p = ParseNumberPattern(s.job_pattern, PatternRequirements::ForJobs()); !p.ok()) {
     errors.push_back({"job_pattern", p.error().code, p.error().message});
   }
@@ -307,8 +310,12 @@ Result<Settings> AgencyService::UpdateSettings(const auth::Principal& caller, in
          expected_version}));
     if (changed == 0) return StaleVersion("settings");
     s.version = expected_version + 1;
+    nlohmann::json audit_before = before, audit_after = ToJson(s);
+    audit_before[kDefaultMarkupField] = TRY(DefaultExpenseMarkup(c)).ToString();
+    if (*markup) TRY(StoreDefaultExpenseMarkup(c, **markup));
+    audit_after[kDefaultMarkupField] = TRY(DefaultExpenseMarkup(c)).ToString();
     TRY(audit::Append(c, caller.Actor(request_id),
-                      {"agency_settings", "1", std::nullopt, "update", before, ToJson(s)}));
+                      {"agency_settings", "1", std::nullopt, "update", audit_before, audit_after}));
     return s;
   });
 }

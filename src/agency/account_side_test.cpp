@@ -151,6 +151,42 @@ TEST_P(AccountSideTest, ContactReportsAreListedSearchedAndRenderedAsPdf) {
   EXPECT_EQ(pdf.content_type, "application/pdf");
 }
 
+TEST_P(AccountSideTest, AClientContactAtTheMeetingCanOwnAnActionItemTrackedToDone) {
+  const int64_t carla = Contact(acme_, "Carla Marketing", "carla@acme.test", "Marketing");
+  const int64_t bert = Contact(beta_, "Bert Beta", "bert@beta.test", "CMO");
+  ContactReportInput in;
+  in.client_id = acme_;
+  in.meeting_date = D("2026-03-05");
+  in.attendees = {{"Carla Marketing", "client", "carla@acme.test"}, {"Cory Coordinator", "agency", ""}};
+  in.action_items = {{"Send the product photos", std::nullopt, std::nullopt, D("2026-03-10"), carla},
+                     {"Send revised cover", coordinator_.user_id, std::nullopt, D("2026-03-09")}};
+  auto saved = meetings_->CreateContactReport(coordinator_, in, "t");
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  ASSERT_EQ(saved->action_items.size(), 2u);
+  const ActionItem photos = saved->action_items[1];  // listed by due date: the cover (9th) first
+  EXPECT_EQ(photos.owner_contact_id, carla);
+  EXPECT_FALSE(photos.owner_user_id.has_value());
+  EXPECT_EQ(photos.owner_name, "Carla Marketing");
+
+  ListQuery mine;
+  mine.filters = {{"owner_contact_id", std::to_string(carla)}};
+  auto listed = meetings_->ListActionItems(coordinator_, mine).value().first;
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].text, "Send the product photos");
+  auto done = meetings_->SetActionItemDone(coordinator_, photos.id, photos.version, true, "t");
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  EXPECT_TRUE(done->done_at.has_value());
+
+  // Another client's contact cannot own Acme's item; nor can two owners share one.
+  in.action_items = {{"Approve the layout", std::nullopt, std::nullopt, std::nullopt, bert}};
+  auto foreign = meetings_->CreateContactReport(coordinator_, in, "t");
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.error().code, "action_item.owner_not_client_contact");
+  EXPECT_EQ(foreign.error().fields.at(0).field, "action_items[0].owner_contact_id");
+  in.action_items = {{"Approve the layout", coordinator_.user_id, std::nullopt, std::nullopt, carla}};
+  EXPECT_EQ(meetings_->CreateContactReport(coordinator_, in, "t").error().code, "action_item.two_owners");
+}
+
 TEST_P(AccountSideTest, FollowUpsAreListedOverdueFirstAndDoneUndoneIsAudited) {
   JobInput job;
   job.client_id = acme_;

@@ -56,6 +56,9 @@ CREATE TABLE agency_invoice_deliveries (
   created_at TEXT NOT NULL
 );
 CREATE INDEX agency_invoice_deliveries_invoice ON agency_invoice_deliveries (invoice_id)
+)sql"},
+          {"0631_agency_default_markup", R"sql(
+ALTER TABLE agency_settings ADD COLUMN default_expense_markup_percent TEXT NOT NULL DEFAULT '0'
 )sql"}};
 }
 

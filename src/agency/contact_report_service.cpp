@@ -19,11 +19,13 @@ const ListSpec kReports{"agency_contact_reports r JOIN clients c ON c.id = r.cli
                          {"distribute_by", "r.distribute_by"}},
                         {{"client_id", "r.client_id"}}};
 
+// The owner is a team member (users) or a client contact (contacts).
 constexpr const char* kItemColumns =
-    "a.id, a.client_id, a.contact_report_id, a.traffic_meeting_id, a.job_id, a.text, a.owner_user_id, u.name, "
-    "a.due_date, a.done_at, a.version";
-const ListSpec kItems{"agency_action_items a LEFT JOIN users u ON u.id = a.owner_user_id", "a.id", "a.client_id", {},
-                      {{"due_date", "COALESCE(a.due_date, '9999-12-31')"}}, {}};
+    "a.id, a.client_id, a.contact_report_id, a.traffic_meeting_id, a.job_id, a.text, a.owner_user_id, "
+    "COALESCE(u.name, oc.name, ''), a.due_date, a.done_at, a.version, a.owner_contact_id";
+const ListSpec kItems{"agency_action_items a LEFT JOIN users u ON u.id = a.owner_user_id "
+                      "LEFT JOIN contacts oc ON oc.id = a.owner_contact_id",
+                      "a.id", "a.client_id", {}, {{"due_date", "COALESCE(a.due_date, '9999-12-31')"}}, {}};
 
 // The agency's calendar and today in its time zone: contact-report lateness is judged in local days.
 struct LocalDay {
@@ -77,6 +79,7 @@ ActionItem ActionItemFromRow(const store::Row& r) {
   a.due_date = OptDate(r.OptText(8));
   a.done_at = r.OptText(9);
   a.version = r.Int(10);
+  a.owner_contact_id = r.OptInt(11);
   return a;
 }
 
@@ -97,14 +100,25 @@ Status InsertActionItems(store::Connection& c, std::optional<int64_t> client_id,
                          std::optional<int64_t> meeting_id, const std::vector<ActionItemInput>& items) {
   for (size_t i = 0; i < items.size(); ++i) {
     const auto& item = items[i];
-    if (item.text.empty()) {
-      return InvalidAt("action_item.text_required", "action_items[" + std::to_string(i) + "].text", "Say what to do.");
+    const std::string at = "action_items[" + std::to_string(i) + "]";
+    if (item.text.empty()) return InvalidAt("action_item.text_required", at + ".text", "Say what to do.");
+    if (item.owner_contact_id) {
+      if (item.owner_user_id) {
+        return InvalidAt("action_item.two_owners", at + ".owner_contact_id", "One owner: a team member or a contact.");
+      }
+      // A client contact owns only their own client's items (never another tenant's contact).
+      if (!client_id || TRY(c.Query("SELECT id FROM contacts WHERE id = ? AND client_id = ?",
+                                    {*item.owner_contact_id, *client_id})).empty()) {
+        return InvalidAt("action_item.owner_not_client_contact", at + ".owner_contact_id",
+                         "The owner must be a contact of this client.");
+      }
     }
     auto inserted = c.Execute(
         "INSERT INTO agency_action_items (client_id, contact_report_id, traffic_meeting_id, job_id, text, "
-        "owner_user_id, due_date, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
+        "owner_user_id, owner_contact_id, due_date, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
         {store::Opt(client_id), store::Opt(report_id), store::Opt(meeting_id), store::Opt(item.job_id), item.text,
-         store::Opt(item.owner_user_id), DateValue(item.due_date), store::NowText()});
+         store::Opt(item.owner_user_id), store::Opt(item.owner_contact_id), DateValue(item.due_date),
+         store::NowText()});
     if (!inserted.ok()) {
       if (inserted.error().code == "store.foreign_key_violation") {
         return InvalidAt("action_item.reference_unknown", "action_items[" + std::to_string(i) + "]",
@@ -232,8 +246,9 @@ Result<std::pair<std::vector<ActionItem>, KeyedRows>> MeetingService::ListAction
   const std::string today = agency_.Today().ToString();
   ListSpec spec = kItems;
   spec.from += " LEFT JOIN clients c ON c.id = a.client_id";
-  spec.search_columns = {"a.text", "u.name", "c.legal_name"};
-  spec.sorts = {{"due_date", "COALESCE(a.due_date, '9999-12-31')"}, {"text", "LOWER(a.text)"}, {"owner", "LOWER(u.name)"}};
+  spec.search_columns = {"a.text", "u.name", "oc.name", "c.legal_name"};
+  spec.sorts = {{"due_date", "COALESCE(a.due_date, '9999-12-31')"}, {"text", "LOWER(a.text)"},
+                {"owner", "LOWER(COALESCE(u.name, oc.name, ''))"}};
   spec.filters = {
       {"state", "CASE WHEN a.done_at IS NOT NULL THEN 'done' WHEN a.due_date < '" + today +
                     "' THEN 'overdue' ELSE 'open' END"},
@@ -241,6 +256,7 @@ Result<std::pair<std::vector<ActionItem>, KeyedRows>> MeetingService::ListAction
                  "NULL THEN 'traffic_meeting' ELSE 'other' END"},
       {"done", "CASE WHEN a.done_at IS NULL THEN 'false' ELSE 'true' END"},
       {"owner_user_id", "CAST(a.owner_user_id AS TEXT)"},
+      {"owner_contact_id", "CAST(a.owner_contact_id AS TEXT)"},
       {"client_id", "CAST(a.client_id AS TEXT)"}};
   auto conn = TRY(db_.Acquire());
   return ListRecords<ActionItem>(*conn, caller.ClientScope(), spec, kItemColumns, query, ActionItemFromRow);
@@ -272,6 +288,7 @@ nlohmann::json ToJson(const ActionItem& a) {
           {"job_id", opt(a.job_id)},
           {"text", a.text},
           {"owner_user_id", opt(a.owner_user_id)},
+          {"owner_contact_id", opt(a.owner_contact_id)},
           {"owner_name", a.owner_name},
           {"due_date", a.due_date ? nlohmann::json(a.due_date->ToString()) : nullptr},
           {"done_at", a.done_at ? nlohmann::json(*a.done_at) : nullptr},

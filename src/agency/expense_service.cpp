@@ -3,6 +3,7 @@
 // transaction; every read applies the caller's client scope.
 #include "agency/expenses.h"
 #include "agency/loaders.h"
+#include "agency/markup_default.h"
 #include "audit/audit.h"
 #include "store/time.h"
 
@@ -143,7 +144,8 @@ Result<ExpenseRecord> ExpenseService::Create(const auth::Principal& caller, cons
     if (!in.markup_percent) {
       std::vector<Estimate> estimates;
       for (const auto& e : TRY(LoadJobEstimates(c, job.id))) estimates.push_back(e.estimate);
-      x.markup_percent = EstimateMarkupFor(estimates, x.category).value_or(Decimal());
+      const auto agreed = EstimateMarkupFor(estimates, x.category);
+      x.markup_percent = agreed ? *agreed : TRY(DefaultExpenseMarkup(c));
     }
     TRY(ValidateExpense(x, job.currency, today));
     const std::string now = store::NowText();

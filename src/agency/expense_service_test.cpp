@@ -100,6 +100,24 @@ TEST_P(ExpenseServiceTest, ExpensesCountInActualsAndAreInvoicedBesideTime) {
   EXPECT_EQ(second.invoice.lines[0].amount, Usd("69.00"));
 }
 
+TEST_P(ExpenseServiceTest, TheAgencysDefaultMarkupFillsInWhereNoneIsAgreed) {
+  const JobView job = Open(acme_);
+  SendAndApprove(Draft(job.job.id));  // its printing line carries 15 %
+  const Settings before = service_->GetSettings().value();
+  auto bad = service_->UpdateSettings(admin_, before.version, {{"default_expense_markup_percent", "-5"}}, "t");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().fields.at(0).field, "default_expense_markup_percent");
+  ASSERT_TRUE(service_->UpdateSettings(admin_, before.version, {{"default_expense_markup_percent", "12.5"}}, "t").ok());
+
+  // A courier has no estimate line: the default 12.5 %, 80.00 × 1.125 = 90.00. Printing keeps the agreed 15 %,
+  // and a mark-up given with the expense wins over both.
+  const ExpenseRecord courier = Record(job.job.id, "courier", "Courier", "FastBag", "80.00");
+  EXPECT_EQ(courier.expense.markup_percent, Decimal::Parse("12.5").value());
+  EXPECT_EQ(BillableAmount(courier.expense), Usd("90.00"));
+  EXPECT_EQ(Record(job.job.id, "printing", "Proofs", "PrintCo", "100.00").expense.markup_percent, Decimal::FromInt(15));
+  EXPECT_EQ(Record(job.job.id, "courier", "Bike", "FastBag", "10.00", "0").expense.markup_percent, Decimal());
+}
+
 TEST_P(ExpenseServiceTest, ValidationReceiptsAndAudit) {
   const JobView job = Open(acme_);
   ExpenseInput bad;

@@ -78,6 +78,14 @@ Result<std::vector<ForecastMonth>> MonthlyForecast(const ForecastInput& input, Y
     ForecastMonth* m = slot(key.first);
     m->burn = m->burn + TimeAmount(total, Money(key.second, currency));
   }
+  for (size_t i = 0; i < input.expenses.size(); ++i) {
+    const ExpenseBurnItem& x = input.expenses[i];
+    TRY(SameCurrency(x.amount, currency, fmt::format("expenses[{}].amount", i)));
+    const YearMonth month = YearMonth::Of(x.expense_date);
+    if (month < first || month > last) continue;  // history, like time
+    ForecastMonth* m = slot(month);
+    m->burn = m->burn + x.amount;
+  }
   for (ForecastMonth& m : months) m.expected = m.committed + m.pipeline;
   return months;
 }

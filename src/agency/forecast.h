@@ -2,7 +2,8 @@
 //
 //   pipeline   Σ open estimates × close probability, in the month the client is expected to answer
 //   committed  Σ (approved budget − billed so far) of live jobs, in the month the job is due
-//   burn       Σ billable time × rate actually worked, in the month the work was done
+//   burn       Σ billable time × rate actually worked, in the month the work was done, plus Σ billable
+//              expenses at their billing value (cost + mark-up), in the month they were incurred
 //   expected   committed + pipeline: the revenue still to come, by month
 //
 // Placement: an estimate whose expected close, or a job whose due date, lies before the first month is
@@ -11,7 +12,8 @@
 //
 // Roundings, named: a pipeline row is amount × probability rounded to the minor unit HalfUp (one row per
 // estimate in the drill-down, and the month is the exact sum of the rows); burn is rounded once per month and
-// rate (TimeAmount in time_rule.h); committed needs no rounding. An over-billed job commits 0, never a
+// rate (TimeAmount in time_rule.h); an expense arrives already rounded (BillableAmount in expense.h);
+// committed needs no rounding. An over-billed job commits 0, never a
 // negative amount that would hide other jobs' work.
 #pragma once
 
@@ -61,10 +63,16 @@ struct BurnItem {  // billable time worked
   Money hourly_rate;
 };
 
+struct ExpenseBurnItem {  // a billable expense that is not rejected
+  Date expense_date;
+  Money amount;  // its billing value: cost + mark-up, rounded to the minor unit
+};
+
 struct ForecastInput {
   std::vector<PipelineItem> pipeline;
   std::vector<CommitmentItem> commitments;
   std::vector<BurnItem> burn;
+  std::vector<ExpenseBurnItem> expenses;
 };
 
 struct ForecastMonth {
@@ -77,7 +85,8 @@ struct ForecastMonth {
 
 // One row per month from `first` to `last` inclusive (at most 120), all amounts in `currency`. Errors (422):
 //   forecast.invalid_range           (field "last") last before first, or more than 120 months
-//   forecast.currency_mismatch       (field "pipeline[i].amount", "commitments[i]…", "burn[i].hourly_rate")
+//   forecast.currency_mismatch       (field "pipeline[i].amount", "commitments[i]…", "burn[i].hourly_rate",
+//                                    "expenses[i].amount")
 //   forecast.probability_out_of_range (field "pipeline[i].close_probability_percent") not 0..100
 Result<std::vector<ForecastMonth>> MonthlyForecast(const ForecastInput& input, YearMonth first, YearMonth last,
                                                    const std::string& currency);

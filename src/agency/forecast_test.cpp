@@ -69,6 +69,25 @@ TEST(Forecast, PipelineCommittedBurnPerMonth) {
   }
 }
 
+TEST(Forecast, BurnCountsBillableExpensesInTheMonthIncurred) {
+  ForecastInput in = Input();
+  in.expenses = {
+      {D("2026-03-12"), USD("230.00")},  // printing 200.00 + 15 % mark-up
+      {D("2026-03-30"), USD("64.40")},   // courier 56.00 + 15 % = 64.40
+      {D("2026-04-09"), USD("110.00")},  // stock photo 100.00 + 10 %
+      {D("2026-02-26"), USD("500.00")},  // February: history outside the range
+  };
+  auto forecast = MonthlyForecast(in, {2026, 3}, {2026, 6}, "USD");
+  ASSERT_TRUE(forecast.ok()) << forecast.error().message;
+  EXPECT_EQ(forecast->at(0).burn, USD("590.23"));  // time 295.83 + 230.00 + 64.40
+  EXPECT_EQ(forecast->at(1).burn, USD("287.75"));  // time 177.75 + 110.00
+  EXPECT_EQ(forecast->at(2).burn, USD("0.00"));
+  EXPECT_EQ(forecast->at(0).expected, USD("10625.00"));  // burn is history: not part of what is expected
+
+  in.expenses[2].amount = Money(Dec("110"), "EUR");
+  EXPECT_EQ(MonthlyForecast(in, {2026, 3}, {2026, 6}, "USD").error().fields.at(0).field, "expenses[2].amount");
+}
+
 TEST(Forecast, MonthsRunAcrossTheYearEnd) {
   auto forecast = MonthlyForecast({}, {2026, 11}, {2027, 2}, "USD");
   ASSERT_TRUE(forecast.ok());

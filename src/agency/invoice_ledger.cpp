@@ -37,11 +37,15 @@ Status LoadLedger(store::Connection& conn, InvoiceRecord& rec) {
                             r.Text(5)});
   }
   rec.deliveries.clear();
-  for (const auto& r : TRY(conn.Query("SELECT id, channel, status, sent_to, note, recorded_by, created_at, outbox_id "
-                                      "FROM agency_invoice_deliveries WHERE invoice_id = ? ORDER BY id",
+  // An e-mailed delivery is what its outbox message is (queued, held, sent, failed), not what was hoped for
+  // when it was queued; the invoice's delivery status follows its latest delivery.
+  for (const auto& r : TRY(conn.Query("SELECT d.id, d.channel, COALESCE(o.status, d.status), d.sent_to, d.note, "
+                                      "d.recorded_by, d.created_at, d.outbox_id FROM agency_invoice_deliveries d "
+                                      "LEFT JOIN mail_outbox o ON o.id = d.outbox_id WHERE d.invoice_id = ? ORDER BY d.id",
                                       {rec.id}))) {
     rec.deliveries.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.OptInt(7)});
   }
+  if (!rec.deliveries.empty() && rec.deliveries.back().outbox_id) rec.delivery_status = rec.deliveries.back().status;
   return {};
 }
 

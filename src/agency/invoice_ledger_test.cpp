@@ -1,6 +1,7 @@
 // Invoice deliveries, partial and full payments with remittance references, partial credit notes, the stage
 // that follows them, and the agency's own day for "overdue" and contact-report lateness, on both backends.
 #include "agency/service_fixture.h"
+#include "clients/client.h"
 
 namespace concord::agency {
 namespace {
@@ -105,6 +106,40 @@ TEST_P(InvoiceLedgerTest, AnotherTenantGetsNotFound) {
   auto nobody = service_->EmailInvoice(coordinator_, theirs.id, theirs.version, {}, "t");
   EXPECT_EQ(nobody.error().code, "invoice.no_billing_contact");
   EXPECT_TRUE(service_->GetInvoice(coordinator_, theirs.id)->deliveries.empty());
+}
+
+TEST_P(InvoiceLedgerTest, AnEmailedDeliveryIsWhatItsOutboxMessageIs) {
+  const InvoiceRecord inv = IssuedInvoice(acme_);
+  clients::ContactInput ap;
+  ap.name = "Avery Payable";
+  ap.role = "Accounts Payable";
+  ap.email = "ap@acme.test";
+  ASSERT_TRUE(clients_->AddContact(admin_, acme_, ap, "t").ok());
+  const InvoiceRecord mailed = service_->EmailInvoice(coordinator_, inv.id, inv.version, {}, "t").value();
+  ASSERT_EQ(mailed.deliveries.size(), 1u);
+  const int64_t outbox_id = mailed.deliveries[0].outbox_id.value();
+  // Queued is not sent: the stage stays "issued" until the relay takes the message.
+  EXPECT_EQ(mailed.deliveries[0].status, "queued");
+  EXPECT_EQ(mailed.delivery_status, "queued");
+  EXPECT_EQ(Stage(inv.id), "issued");
+  auto set_outbox = [&](const char* status) {
+    auto conn = db().Acquire();
+    ASSERT_TRUE((*conn)->Execute("UPDATE mail_outbox SET status = ? WHERE id = ?", {std::string(status), outbox_id}).ok());
+  };
+  {  // no relay configured: the outbox holds it, and so does the delivery
+    auto conn = db().Acquire();
+    ASSERT_EQ(mail::HoldQueued(**conn, "no relay").value(), 1);
+  }
+  EXPECT_EQ(service_->GetInvoice(coordinator_, inv.id)->deliveries[0].status, "held");
+  set_outbox("failed");
+  EXPECT_EQ(service_->GetInvoice(coordinator_, inv.id)->delivery_status, "failed");
+  set_outbox("sent");
+  EXPECT_EQ(service_->GetInvoice(coordinator_, inv.id)->deliveries[0].status, "sent");
+  EXPECT_EQ(Stage(inv.id), "sent");
+  ListQuery sent;
+  sent.filters = {{"delivery_status", "sent"}};
+  ASSERT_EQ(service_->ListInvoices(coordinator_, sent)->first.size(), 1u);
+  EXPECT_EQ(service_->ListInvoices(coordinator_, sent)->first[0].id, inv.id);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, InvoiceLedgerTest, ::testing::ValuesIn(store::testing::Backends()),

@@ -55,7 +55,7 @@ Result<InvoiceRecord> AgencyService::EmailInvoice(const auth::Principal& caller,
     message.client_id = before.client_id;
     message.created_by = caller.user_id;
     const int64_t outbox_id = TRY(mail::Enqueue(c, caller.Actor(request_id), message));
-    TRY(InsertDelivery(c, before, {"email", "sent", to, in.note, outbox_id}, caller.name));
+    TRY(InsertDelivery(c, before, {"email", "queued", to, in.note, outbox_id}, caller.name));
     InvoiceRecord saved = TRY(LoadInvoice(c, std::nullopt, id, today));
     TRY(audit::Append(c, caller.Actor(request_id), {"agency_invoice", std::to_string(id), saved.client_id, "email",
                                                     ToJson(before), ToJson(saved)}));

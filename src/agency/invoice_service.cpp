@@ -18,6 +18,11 @@ constexpr const char* kInvoiceFrom =
     "agency_invoices i JOIN agency_jobs j ON j.id = i.job_id JOIN agency_accounts a ON a.client_id = i.client_id "
     "LEFT JOIN agency_invoices ci ON ci.id = i.credited_invoice_id";
 
+// The latest delivery's state: an e-mailed one's is its outbox message's (invoice_ledger.cpp LoadLedger).
+constexpr const char* kDeliveryStatusColumn =
+    "COALESCE((SELECT o.status FROM agency_invoice_deliveries d JOIN mail_outbox o ON o.id = d.outbox_id "
+    "WHERE d.id = (SELECT MAX(l.id) FROM agency_invoice_deliveries l WHERE l.invoice_id = i.id)), i.delivery_status)";
+
 const ListSpec kInvoiceList{kInvoiceFrom,
                             "i.id",
                             "i.client_id",
@@ -28,7 +33,7 @@ const ListSpec kInvoiceList{kInvoiceFrom,
                              {"due_date", "COALESCE(i.due_date, '')"},
                              {"status", "i.status"}},
                             {{"status", "i.status"}, {"kind", "i.kind"}, {"job_id", "CAST(i.job_id AS TEXT)"},
-                             {"client_id", "CAST(i.client_id AS TEXT)"}, {"delivery_status", "i.delivery_status"}}};
+                             {"client_id", "CAST(i.client_id AS TEXT)"}, {"delivery_status", kDeliveryStatusColumn}}};
 
 InvoiceRecord InvoiceFromRow(const store::Row& r) {
   InvoiceRecord rec;

@@ -35,4 +35,10 @@ Result<std::vector<ActionItem>> LoadActionItems(store::Connection& conn, const s
 Status InsertActionItems(store::Connection& c, std::optional<int64_t> client_id, std::optional<int64_t> report_id,
                          std::optional<int64_t> meeting_id, const std::vector<ActionItemInput>& items);
 
+// Milestone snapshots and moves as stored in report rows (status_report_service.cpp).
+nlohmann::json MilestonesJson(const std::vector<MilestoneDate>& list);
+nlohmann::json MovedJson(const std::vector<MovedMilestone>& list);
+std::vector<MilestoneDate> MilestonesFromJson(const nlohmann::json& list);
+std::vector<MovedMilestone> MovedFromJson(const nlohmann::json& list);
+
 }  // namespace concord::agency

@@ -41,6 +41,7 @@ struct ActionItem {
   std::optional<int64_t> client_id, contact_report_id, traffic_meeting_id, job_id;
   std::string text;
   std::optional<int64_t> owner_user_id;
+  std::optional<int64_t> owner_contact_id;  // a client contact (an attendee) owns it instead of the team
   std::string owner_name;
   std::optional<Date> due_date;
   std::optional<std::string> done_at;
@@ -51,6 +52,7 @@ struct ActionItemInput {
   std::string text;
   std::optional<int64_t> owner_user_id, job_id;
   std::optional<Date> due_date;
+  std::optional<int64_t> owner_contact_id;  // a contact of the item's client; at most one owner
 };
 
 struct Attendee {

@@ -53,7 +53,7 @@ nlohmann::json OpenApiSchemas() {
        {"source", Str()}, {"currency", Str()}, {"lines", Array(invoice_line)}, {"tax_percent", Amount()},
        {"payment_terms_days", Int()}, {"issue_date", NullableStr()}, {"due_date", NullableStr()},
        {"credited_invoice_id", NullableInt()}, {"credited_invoice_number", Str()}, {"subtotal", Amount()},
-       {"tax", Amount()}, {"total", Amount()}, {"paid", Amount()}, {"delivery_status", Enum(kDeliveryStatuses)},
+       {"tax", Amount()}, {"total", Amount()}, {"paid", Amount()}, {"delivery_status", Enum({"not_sent", "sent", "delivered", "bounced", "queued", "held", "failed"})},
        {"delivered_to", Str()}, {"delivered_at", NullableStr()}, {"credited", Amount()},
        {"stage", Enum({"draft", "issued", "sent", "partially_paid", "overdue", "paid", "credited"})},
        {"payments", Array(Ref("AgencyPayment"))}, {"deliveries", Array(Ref("AgencyDelivery"))},
@@ -70,8 +70,9 @@ nlohmann::json OpenApiSchemas() {
        {"sent_at", NullableStr()}, {"sent_to", Str()}, {"author", Str()}, {"version", Int()}, {"created_at", Str()}});
   const json action_item = Object({{"id", Int()}, {"client_id", NullableInt()}, {"contact_report_id", NullableInt()},
                                    {"traffic_meeting_id", NullableInt()}, {"job_id", NullableInt()}, {"text", Str()},
-                                   {"owner_user_id", NullableInt()}, {"owner_name", Str()}, {"due_date", NullableStr()},
-                                   {"done_at", NullableStr()}, {"version", Int()}});
+                                   {"owner_user_id", NullableInt()}, {"owner_contact_id", NullableInt()},
+                                   {"owner_name", Str()}, {"due_date", NullableStr()}, {"done_at", NullableStr()},
+                                   {"version", Int()}});
   const json attendee = Object({{"name", Str()}, {"side", Enum({"client", "agency"})}, {"email", Str()}});
   const json contact_report = Object(
       {{"id", Int()}, {"client_id", Int()}, {"client_name", Str()}, {"meeting_date", Str()},
@@ -120,7 +121,8 @@ nlohmann::json OpenApiSchemas() {
        Object({{"client_id", Int()}, {"meeting_date", Str()}, {"attendees", Array(attendee)}, {"discussion", Str()},
                {"decisions", Str()}, {"job_ids", Array(Int())},
                {"action_items", Array(Object({{"text", Str()}, {"owner_user_id", NullableInt()},
-                                              {"job_id", NullableInt()}, {"due_date", NullableStr()}}))}})},
+                                              {"owner_contact_id", NullableInt()}, {"job_id", NullableInt()},
+                                              {"due_date", NullableStr()}}))}})},
       {"AgencyTrafficMeeting",
        Object({{"id", Int()}, {"meeting_date", Str()},
                {"agenda", Array(Object({{"job_id", Int()}, {"job_number", Str()}, {"title", Str()}, {"client", Str()},
@@ -136,6 +138,7 @@ nlohmann::json OpenApiSchemas() {
   };
   schemas.update(AccountOpenApiSchemas());  // openapi_accounts.cpp
   schemas.update(BillingSchemas());         // openapi_billing.cpp
+  schemas.update(AccountReportSchemas());   // openapi_account_reports.cpp
   return schemas;
 }
 

@@ -13,7 +13,7 @@ nlohmann::json AccountOpenApiSchemas() {
        Object({{"job_pattern", Str()}, {"invoice_pattern", Str()}, {"credit_note_pattern", Str()},
                {"entry_window_days", Int()}, {"time_zone", Str()}, {"holidays", Array(Str())},
                {"locked_through", NullableStr()}, {"locked_by", NullableStr()}, {"locked_at", NullableStr()},
-               {"contact_report_days", Int()}, {"version", Int()}})},
+               {"contact_report_days", Int()}, {"default_expense_markup_percent", Amount()}, {"version", Int()}})},
       {"AgencyRate", Object({{"id", Int()}, {"client_id", NullableInt()}, {"role", Str()}, {"effective_from", Str()},
                              {"rate", Amount()}, {"currency", Str()}})},
       {"AgencyAccount",

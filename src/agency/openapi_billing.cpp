@@ -7,6 +7,9 @@ namespace concord::agency {
 nlohmann::json BillingSchemas() {
   using namespace openapi_types;
   const std::vector<std::string> states = {"submitted", "approved", "rejected", "invoiced"};
+  // Recorded by hand (kDeliveryStatuses), or an e-mail's outbox state.
+  std::vector<std::string> delivery_states = kDeliveryStatuses;
+  delivery_states.insert(delivery_states.end(), {"queued", "held", "failed"});
   return {
       {"AgencyExpense",
        Object({{"id", Int()}, {"client_id", Int()}, {"job_id", Int()}, {"job_number", Str()},
@@ -24,7 +27,7 @@ nlohmann::json BillingSchemas() {
        Object({{"line_indexes", Array(Int())}, {"amount", Amount()}, {"reason", Str()}})},
       {"AgencyPayment", Object({{"id", Int()}, {"received_on", Str()}, {"amount", Amount()}, {"reference", Str()},
                                 {"recorded_by", Str()}, {"created_at", Str()}})},
-      {"AgencyDelivery", Object({{"id", Int()}, {"channel", Enum(kDeliveryChannels)}, {"status", Enum(kDeliveryStatuses)},
+      {"AgencyDelivery", Object({{"id", Int()}, {"channel", Enum(kDeliveryChannels)}, {"status", Enum(delivery_states)},
                                  {"sent_to", Str()}, {"note", Str()}, {"recorded_by", Str()}, {"created_at", Str()},
                                  {"outbox_id", NullableInt()}})},
   };

@@ -1,6 +1,7 @@
 // Reports: jobs without an approved LOE, time-entry compliance, late-time reminders and the forecast.
 #include <map>
 
+#include "agency/expenses.h"
 #include "agency/loaders.h"
 #include "store/sql.h"
 
@@ -120,6 +121,10 @@ Result<std::vector<ForecastMonth>> AgencyService::Forecast(const auth::Principal
       if (rate.ok() && rate->rate.currency() == currency) {
         input.burn.push_back({t.entry.work_date, t.entry.minutes, rate->rate});
       }
+    }
+    for (const auto& x : TRY(LoadExpensesWhere(*conn, "x.job_id = ? AND x.billable = 1 AND x.state <> 'rejected'",
+                                               {id}))) {
+      if (x.expense.cost.currency() == currency) input.expenses.push_back({x.expense.expense_date, BillableAmount(x.expense)});
     }
   }
   return MonthlyForecast(input, first, last, currency);

@@ -12,5 +12,6 @@ void InstallRoutes(http::Router& router, Module& module);
 nlohmann::json OpenApiSchemas();
 nlohmann::json AccountOpenApiSchemas();  // the account side's (openapi_accounts.cpp), inside OpenApiSchemas()
 nlohmann::json BillingSchemas();  // expenses, payments, deliveries
+nlohmann::json AccountReportSchemas();  // account status reports and their schedule
 
 }  // namespace concord::agency

@@ -1,4 +1,5 @@
 // Routes: agency settings, the rate card and account knowledge.
+#include "agency/markup_default.h"
 #include "agency/routes_common.h"
 
 namespace concord::agency::routes {
@@ -60,13 +61,19 @@ Result<AccountInput> AccountInputFrom(const http::Request& request) {
   return in;
 }
 
+// The settings with the default expense mark-up kept beside them (markup_default.h).
+Result<Response> SettingsResponse(AgencyService& service, const Settings& s) {
+  nlohmann::json body = ToJson(s);
+  body[kDefaultMarkupField] = TRY(DefaultExpenseMarkup(*service.exports.db)).ToString();
+  return api::WithETag(Response::Json(body), s.version);
+}
+
 }  // namespace
 
 void InstallAccountRoutes(http::Router& router, AgencyService& service) {
   router.Add("GET", kBase + "/settings", Handle(Permission::kAgencyRead, [&service](Context&, const auth::Principal&)
                                                                             -> Result<Response> {
-               const Settings s = TRY(service.GetSettings());
-               return api::WithETag(Response::Json(ToJson(s)), s.version);
+               return SettingsResponse(service, TRY(service.GetSettings()));
              }),
              {"Agency settings: number patterns, the time-entry window, calendar, period lock", "agency", true, nullptr,
               Ref("AgencySettings")});
@@ -75,8 +82,7 @@ void InstallAccountRoutes(http::Router& router, AgencyService& service) {
              Handle(Permission::kAgencyAdmin, [&service](Context& ctx, const auth::Principal& caller) -> Result<Response> {
                const int64_t version = TRY(api::IfMatchVersion(ctx.request));
                const auto body = TRY(api::JsonBody(ctx.request));
-               const Settings s = TRY(service.UpdateSettings(caller, version, body, ctx.request.request_id));
-               return api::WithETag(Response::Json(ToJson(s)), s.version);
+               return SettingsResponse(service, TRY(service.UpdateSettings(caller, version, body, ctx.request.request_id)));
              }),
              {"Change the agency settings, e.g. lock a period (If-Match required)", "agency", true,
               Ref("AgencySettings"), Ref("AgencySettings")});

@@ -16,6 +16,7 @@ void InstallRoutes(http::Router& router, Module& module) {
   routes::InstallReportRoutes(router, service);
   routes::InstallMeetingRoutes(router, module.meetings);
   routes::InstallExpenseRoutes(router, module.expenses);
+  routes::InstallAccountReportRoutes(router, module.account_reports);
 }
 
 namespace routes {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "agency/account_reports.h"
 #include "agency/exports.h"
 #include "agency/expenses.h"
 #include "agency/meetings.h"
@@ -134,5 +135,6 @@ void InstallInvoiceRoutes(http::Router& router, AgencyService& service);
 void InstallReportRoutes(http::Router& router, AgencyService& service);
 void InstallMeetingRoutes(http::Router& router, MeetingService& meetings);
 void InstallExpenseRoutes(http::Router& router, ExpenseService& expenses);  // routes_expenses.cpp
+void InstallAccountReportRoutes(http::Router& router, AccountReportService& reports);
 
 }  // namespace concord::agency::routes

@@ -1,4 +1,5 @@
 // Routes: estimates (LOEs) — drafts, the LOE document, send, client approval, revisions, change orders.
+#include "agency/markup_default.h"
 #include "agency/routes_common.h"
 
 namespace concord::agency::routes {
@@ -6,7 +7,9 @@ namespace {
 
 using auth::Permission;
 
-Result<EstimateInput> EstimateInputFrom(const http::Request& request, const std::string& currency) {
+// An expense line with no mark-up of its own takes the agency's default (markup_default.h).
+Result<EstimateInput> EstimateInputFrom(const http::Request& request, const std::string& currency,
+                                        const Decimal& default_markup) {
   const auto body = TRY(api::JsonBody(request));
   api::Fields f(body);
   EstimateInput in;
@@ -36,7 +39,8 @@ Result<EstimateInput> EstimateInputFrom(const http::Request& request, const std:
         l.hours = DecimalField(line, "hours").value_or(Decimal());
         l.rate = MoneyField(line, "rate", currency).value_or(Money(Decimal(), currency));
         l.cost = MoneyField(line, "cost", currency).value_or(Money(Decimal(), currency));
-        l.markup_percent = DecimalField(line, "markup_percent").value_or(Decimal());
+        l.markup_percent = DecimalField(line, "markup_percent")
+                               .value_or(l.kind == LineKind::kExpense ? default_markup : Decimal());
         for (auto& e : line.errors()) f.Fail(at + "." + e.field, e.code, e.message);
         in.lines->push_back(std::move(l));
       }
@@ -100,7 +104,8 @@ void InstallEstimateRoutes(http::Router& router, AgencyService& service) {
              Handle(Permission::kAgencyWrite, [&service](Context& ctx, const auth::Principal& caller) -> Result<Response> {
                const int64_t job_id = TRY(api::PathId(ctx));
                const JobView job = TRY(service.GetJob(caller, job_id));
-               const EstimateInput in = TRY(EstimateInputFrom(ctx.request, job.job.currency));
+               const EstimateInput in = TRY(EstimateInputFrom(ctx.request, job.job.currency,
+                                                                     TRY(DefaultExpenseMarkup(*service.exports.db))));
                return EstimateResponse(TRY(service.CreateEstimate(caller, job_id, in, ctx.request.request_id)), 201);
              }),
              {"Draft an estimate (LOE) for a job; labour lines without a rate take the rate card's", "agency", true,
@@ -117,7 +122,8 @@ void InstallEstimateRoutes(http::Router& router, AgencyService& service) {
                const int64_t id = TRY(api::PathId(ctx));
                const int64_t version = TRY(api::IfMatchVersion(ctx.request));
                const EstimateRecord current = TRY(service.GetEstimate(caller, id));
-               const EstimateInput in = TRY(EstimateInputFrom(ctx.request, current.estimate.currency));
+               const EstimateInput in = TRY(EstimateInputFrom(ctx.request, current.estimate.currency,
+                                                                     TRY(DefaultExpenseMarkup(*service.exports.db))));
                return EstimateResponse(TRY(service.EditEstimate(caller, id, version, in, ctx.request.request_id)));
              }),
              {"Change a draft estimate (approved or sent ones are revised instead; If-Match required)", "agency", true,

@@ -15,6 +15,9 @@ std::vector<ActionItemInput> ActionItemsFrom(const nlohmann::json* list, api::Fi
     ActionItemInput item;
     item.text = a.value("text", "");
     if (a.contains("owner_user_id") && a["owner_user_id"].is_number_integer()) item.owner_user_id = a["owner_user_id"];
+    if (a.contains("owner_contact_id") && a["owner_contact_id"].is_number_integer()) {
+      item.owner_contact_id = a["owner_contact_id"];
+    }
     if (a.contains("job_id") && a["job_id"].is_number_integer()) item.job_id = a["job_id"];
     if (a.contains("due_date") && a["due_date"].is_string()) {
       auto due = Date::Parse(a["due_date"].get<std::string>());
@@ -200,7 +203,7 @@ void InstallMeetingRoutes(http::Router& router, MeetingService& meetings) {
   AddList<ActionItem>(router, {kBase + "/action-items",
                                "Action items and follow-ups",
                                "AgencyActionItem",
-                               {"state", "done", "source", "owner_user_id", "client_id"},
+                               {"state", "done", "source", "owner_user_id", "owner_contact_id", "client_id"},
                                {"due_date", "text", "owner"},
                                [&meetings](const auth::Principal& caller, const ListQuery& q) {
                                  return meetings.ListActionItems(caller, q);

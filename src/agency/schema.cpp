@@ -1,6 +1,7 @@
 // The agency tables. Every record carries client_id, so every read applies the caller's client scope in
 // its WHERE clause. Money is stored as decimal text beside its currency; lists of lines and milestones
 // are JSON text (they are read and written whole, with their parent record).
+#include "agency/account_reports.h"
 #include "agency/expenses.h"
 #include "agency/store.h"
 
@@ -221,6 +222,7 @@ CREATE INDEX agency_action_items_open ON agency_action_items (done_at, due_date)
 )sql"}};
   for (auto& m : AccountMigrations()) all.push_back(std::move(m));  // schema_accounts.cpp
   for (auto& m : ExpenseMigrations()) all.push_back(std::move(m));  // billing_schema.cpp
+  for (auto& m : AccountReportMigrations()) all.push_back(std::move(m));  // account_report_schema.cpp
   return all;
 }
 

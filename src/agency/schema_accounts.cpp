@@ -31,6 +31,9 @@ ALTER TABLE agency_settings ADD COLUMN locked_at TEXT
 )sql"},
           {"0611_agency_traffic_minutes", R"sql(
 ALTER TABLE agency_traffic_meetings ADD COLUMN minutes TEXT NOT NULL DEFAULT ''
+)sql"},
+          {"0612_agency_action_item_contacts", R"sql(
+ALTER TABLE agency_action_items ADD COLUMN owner_contact_id {{int}} REFERENCES contacts(id)
 )sql"}};
 }
 

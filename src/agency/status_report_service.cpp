@@ -16,21 +16,6 @@ constexpr const char* kColumns =
 const ListSpec kReports{"agency_status_reports r JOIN agency_jobs j ON j.id = r.job_id", "r.id", "r.client_id", {},
                         {{"id", "r.id"}}, {}};
 
-nlohmann::json MilestonesJson(const std::vector<MilestoneDate>& list) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& m : list) out.push_back({{"name", m.name}, {"due", m.due.ToString()}});
-  return out;
-}
-
-nlohmann::json MovedJson(const std::vector<MovedMilestone>& list) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& m : list) {
-    out.push_back({{"name", m.name}, {"was", m.was ? nlohmann::json(m.was->ToString()) : nullptr},
-                   {"now", m.now.ToString()}});
-  }
-  return out;
-}
-
 StatusReport FromRow(const store::Row& r) {
   StatusReport s;
   s.id = r.Int(0);
@@ -43,15 +28,8 @@ StatusReport FromRow(const store::Row& r) {
   s.budget = MoneyOf(r.Text(7), r.Text(9));
   s.actual = MoneyOf(r.Text(8), r.Text(9));
   s.narrative = r.Text(10);
-  for (const auto& m : nlohmann::json::parse(r.Text(11), nullptr, false)) {
-    if (auto due = OptDate(m.value("due", ""))) s.milestones.push_back({m.value("name", ""), *due});
-  }
-  for (const auto& m : nlohmann::json::parse(r.Text(12), nullptr, false)) {
-    auto now = OptDate(m.value("now", ""));
-    if (!now) continue;
-    s.moved.push_back({m.value("name", ""), m["was"].is_string() ? OptDate(m["was"].get<std::string>()) : std::nullopt,
-                       *now});
-  }
+  s.milestones = MilestonesFromJson(nlohmann::json::parse(r.Text(11), nullptr, false));
+  s.moved = MovedFromJson(nlohmann::json::parse(r.Text(12), nullptr, false));
   s.sent_at = r.OptText(13);
   s.sent_to = r.Text(14);
   s.author = r.Text(15);
@@ -69,6 +47,42 @@ Result<std::optional<StatusReport>> Previous(store::Connection& conn, int64_t jo
 }
 
 }  // namespace
+
+nlohmann::json MilestonesJson(const std::vector<MilestoneDate>& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& m : list) out.push_back({{"name", m.name}, {"due", m.due.ToString()}});
+  return out;
+}
+
+nlohmann::json MovedJson(const std::vector<MovedMilestone>& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& m : list) {
+    out.push_back({{"name", m.name}, {"was", m.was ? nlohmann::json(m.was->ToString()) : nullptr},
+                   {"now", m.now.ToString()}});
+  }
+  return out;
+}
+
+std::vector<MilestoneDate> MilestonesFromJson(const nlohmann::json& list) {
+  std::vector<MilestoneDate> out;
+  if (!list.is_array()) return out;
+  for (const auto& m : list) {
+    if (auto due = OptDate(m.value("due", ""))) out.push_back({m.value("name", ""), *due});
+  }
+  return out;
+}
+
+std::vector<MovedMilestone> MovedFromJson(const nlohmann::json& list) {
+  std::vector<MovedMilestone> out;
+  if (!list.is_array()) return out;
+  for (const auto& m : list) {
+    auto now = OptDate(m.value("now", ""));
+    if (!now) continue;
+    out.push_back({m.value("name", ""), m["was"].is_string() ? OptDate(m["was"].get<std::string>()) : std::nullopt,
+                   *now});
+  }
+  return out;
+}
 
 Result<StatusReport> MeetingService::DraftStatusReport(const auth::Principal& caller, int64_t job_id) {
   const JobView view = TRY(agency_.GetJob(caller, job_id));

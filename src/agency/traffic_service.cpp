@@ -186,6 +186,9 @@ Result<nlohmann::json> MeetingService::Timeline(const auth::Principal& caller, i
   TRY(add("SELECT r.created_at, r.id, 'Status report ' || j.number || ': ' || r.status FROM agency_status_reports r "
           "JOIN agency_jobs j ON j.id = r.job_id WHERE r.client_id = ?",
           "status_report"));
+  TRY(add("SELECT sent_at, id, 'Account status report sent to ' || sent_to FROM agency_account_reports "
+          "WHERE client_id = ? AND state = 'sent'",
+          "account_status_report"));
   TRY(add("SELECT approved_at, id, 'Estimate ' || number || ' approved by ' || approved_by FROM agency_estimates "
           "WHERE client_id = ? AND approved_at IS NOT NULL",
           "estimate_approved"));

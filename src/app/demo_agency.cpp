@@ -1,6 +1,7 @@
 // Demo data for the agency module: accounts for the first clients, a rate card, jobs in every status,
 // estimates with revisions and a change order, three months of time entries (some entered late), invoices,
-// a status report, a contact report with action items and a traffic meeting. Dates are relative to the day
+// a status report, a contact report with action items, a draft account status report (the first account on a
+// weekly schedule) and a traffic meeting. Dates are relative to the day
 // the demo is generated so the coordinator's home page always has today's work; everything else follows
 // from the seed.
 #include "app/demo_agency.h"
@@ -222,6 +223,11 @@ Status AddAgencyDemo(Platform& p, const std::vector<clients::Client>& clients, c
     cr.action_items = {{"Send revised proofs", coordinator, std::nullopt, today.AddDays(2)},
                        {"Confirm stand dimensions", lead, std::nullopt, today.AddDays(-1)}};
     TRY(demo.meetings.CreateContactReport(admin, cr, "demo"));
+    // This week's account status report waits as a draft; the first account prepares one every Monday.
+    TRY(demo.account_reports.PrepareDraft(admin, client.id, "manual", "demo"));
+    if (a == 0) {
+      TRY(demo.account_reports.SaveSchedule(admin, client.id, 0, {client.id, 1, false, "", 0}, "demo"));
+    }
   }
   TRY(demo.meetings.CreateTrafficMeeting(admin, today.AddDays(-7), "demo"));
   return {};

@@ -154,3 +154,28 @@ test('traffic follow-ups: notes, a follow-up with owner and due date, overdue fi
   assert.equal((await client.post(`${A}/traffic-meetings/${meeting.body.id}/follow-ups`, { text: 'x' })).status, 403)
   assert.equal((await client.get(`${A}/action-items?q=wombat`)).body.total, 0)
 })
+
+test('a client contact at the meeting owns an action item, tracked to done; another client\'s contact cannot', async () => {
+  const dana = await coordinator.post(`/api/v1/clients/${mine}/contacts`, { name: 'Dana Owner', role: 'Brand', email: 'dana@mine.example' })
+  const erin = await coordinator.post(`/api/v1/clients/${theirs}/contacts`, { name: 'Erin Elsewhere', role: 'CMO', email: 'erin@theirs.example' })
+  assert.equal(dana.status, 201, JSON.stringify(dana.body))
+  const body = (owner) => ({
+    client_id: mine, meeting_date: '2026-03-05', attendees: [{ name: 'Dana Owner', side: 'client', email: 'dana@mine.example' }],
+    action_items: [{ text: 'Send the product photos', ...owner, due_date: '2026-03-10' }],
+  })
+  const report = await coordinator.post(`${A}/contact-reports`, body({ owner_contact_id: dana.body.id }))
+  assert.equal(report.status, 201, JSON.stringify(report.body))
+  const [item] = report.body.action_items
+  assert.equal(item.owner_contact_id, dana.body.id)
+  assert.equal(item.owner_user_id, null)
+  assert.equal(item.owner_name, 'Dana Owner')
+  const listed = await coordinator.get(`${A}/action-items?owner_contact_id=${dana.body.id}`)
+  assert.deepEqual(listed.body.items.map((a) => a.id), [item.id])
+  const done = await coordinator.post(`${A}/action-items/${item.id}/done`, {}, { 'if-match': `"${item.version}"` })
+  assert.equal(done.status, 200, JSON.stringify(done.body))
+  assert.ok(done.body.done_at)
+
+  const foreign = await coordinator.post(`${A}/contact-reports`, body({ owner_contact_id: erin.body.id }))
+  assert.equal(foreign.status, 422)
+  assert.equal(foreign.body.errors[0].field, 'action_items[0].owner_contact_id')
+})

@@ -212,3 +212,31 @@ test('large agency lists export in the background with progress, in the requeste
   assert.equal(all.status, 202)
   assert.equal((await waitForJob(coordinator, all.body.id)).state, 'succeeded')
 })
+
+test('the default expense mark-up in the settings fills expense lines and expenses that have none', async () => {
+  const settings = await admin.get(`${A}/settings`)
+  assert.equal(settings.body.default_expense_markup_percent, '0')
+  const bad = await admin.request('PATCH', `${A}/settings`, { default_expense_markup_percent: '-1' }, etag(settings))
+  assert.equal(bad.status, 422)
+  assert.equal(bad.body.errors[0].field, 'default_expense_markup_percent')
+  const saved = await admin.request('PATCH', `${A}/settings`, { default_expense_markup_percent: '12.5' }, etag(settings))
+  assert.equal(saved.status, 200, JSON.stringify(saved.body))
+  assert.equal(saved.body.default_expense_markup_percent, '12.5')
+  try {
+    const job = await openJob(mine, 'Default mark-up')
+    // An expense line without a mark-up takes 12.5 %: 200.00 × 1.125 = 225.00; one with 0 keeps 0 (160.00).
+    const estimate = await coordinator.post(`${A}/jobs/${job.id}/estimates`, {
+      lines: [{ kind: 'expense', service: 'printing', description: 'Proofs', cost: '200.00' },
+        { kind: 'expense', service: 'courier', description: 'Bike', cost: '160.00', markup_percent: '0' }],
+    })
+    assert.equal(estimate.status, 201, JSON.stringify(estimate.body))
+    assert.deepEqual(estimate.body.lines.map((l) => [l.markup_percent, l.amount]), [['12.5', '225.00'], ['0', '160.00']])
+    // A stored expense with no estimate line of its category: 12.5 %, 80.00 × 1.125 = 90.00.
+    const x = await recordExpense({ job_id: job.id, category: 'stock', description: 'Photo', cost: '80.00' })
+    assert.equal(x.body.markup_percent, '12.5')
+    assert.equal(x.body.amount, '90.00')
+  } finally {
+    const now = await admin.get(`${A}/settings`)
+    await admin.request('PATCH', `${A}/settings`, { default_expense_markup_percent: '0' }, etag(now))
+  }
+})

@@ -41,8 +41,10 @@ test('an invoice is e-mailed as PDF to the billing contact and recorded as a del
 
   const mailed = await coordinator.post(`${A}/invoices/${issued.body.id}/email`, { note: 'Thank you.' }, etag(issued))
   assert.equal(mailed.status, 200, JSON.stringify(mailed.body))
-  assert.equal(mailed.body.stage, 'sent')
+  // Queued is not sent: the delivery shows the outbox message's state, and the stage waits for it.
+  assert.equal(mailed.body.stage, 'issued')
   const [delivery] = mailed.body.deliveries
+  assert.equal(delivery.status, 'queued')
   assert.equal(delivery.channel, 'email')
   assert.equal(delivery.sent_to, 'ap-billing@mine.example')
   assert.ok(delivery.outbox_id)
@@ -58,6 +60,10 @@ test('an invoice is e-mailed as PDF to the billing contact and recorded as a del
   }, 'the outbox to record it sent')
   assert.equal(sent.entity, 'agency_invoice')
   assert.equal(sent.entity_id, String(issued.body.id))
+  const after = (await coordinator.get(`${A}/invoices/${issued.body.id}`)).body
+  assert.equal(after.deliveries[0].status, 'sent')
+  assert.equal(after.delivery_status, 'sent')
+  assert.equal(after.stage, 'sent')
 
   // The client user cannot send the agency's invoices, nor reach another client's.
   assert.equal((await client.post(`${A}/invoices/${issued.body.id}/email`, {}, etag(mailed))).status, 403)

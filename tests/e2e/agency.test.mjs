@@ -53,9 +53,20 @@ describe('agency journeys', { timeout: 600_000 }, () => {
     // Send only once the saved draft is back in the list with its new total (its new version is the one sent)
     const draftTotal = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Send LOE' }) }).locator('td').nth(3)
     const unsaved = await draftTotal.innerText()
+    // While the save is in flight (held here) "Send LOE" is disabled: it would send the version before it.
+    let release
+    const held = new Promise((resolve) => { release = resolve })
+    await page.route('**/api/v1/agency/estimates/*', async (route) => {
+      if (route.request().method() === 'PATCH') await held
+      await route.continue()
+    })
+    const send = page.getByRole('button', { name: 'Send LOE' })
     await page.getByRole('button', { name: 'Save draft' }).click()
-    await until(async () => (await draftTotal.innerText()) !== unsaved, 'the saved draft in the estimates list')
-    await page.getByRole('button', { name: 'Send LOE' }).click()
+    await until(() => send.isDisabled(), 'Send LOE disabled while the draft saves')
+    release()
+    await until(async () => (await draftTotal.innerText()) !== unsaved && (await send.isEnabled()), 'the saved draft in the estimates list')
+    await page.unroute('**/api/v1/agency/estimates/*')
+    await send.click()
     await page.getByText('superseded').waitFor()
 
     // The client approves revision 2 in the portal.

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { Session } from '../api/client.mjs'
-import { login, newContext, screenshot, suiteServerAndBrowser } from './harness.mjs'
+import { login, newContext, screenshot, selectOption, suiteServerAndBrowser } from './harness.mjs'
 
 
 describe('agency account journeys', { timeout: 600_000 }, () => {
@@ -101,6 +101,48 @@ describe('agency account journeys', { timeout: 600_000 }, () => {
     await row.getByText('overdue').waitFor()
     await row.getByRole('button', { name: 'Done' }).click()
     await page.getByText('Showing 0 of 0').waitFor()
+    await ctx.close()
+  })
+
+  test('coordinator: an account status report over the live jobs → PDF → sent to the client', async () => {
+    const api = await Session.login(env.server.baseUrl, 'coordinator@concord.test')
+    const first = (await api.get('/api/v1/agency/accounts?limit=1')).body.items[0]
+    const job = (await api.post('/api/v1/agency/jobs', {
+      client_id: first.client_id, title: 'Status report journey', due_date: '2099-12-31',
+      milestones: [{ name: 'Concepts', due: '2099-03-10', done: true }, { name: 'Print', due: '2099-04-01', done: false }],
+    })).body
+    const ctx = await newContext(env.browser, env.server.baseUrl)
+    const page = await ctx.newPage()
+    await login(page, 'coordinator@concord.test')
+    await page.goto(`${env.server.baseUrl}/agency/accounts/${first.client_id}`)
+    await page.getByRole('tab', { name: 'Status reports' }).click()
+    await selectOption(page, 'Every', 'Monday')
+    await page.getByRole('button', { name: 'Save schedule' }).click()
+    await page.getByText('Every Monday at 07:00 UTC the report is prepared from the live jobs as a draft').waitFor()
+
+    await page.getByRole('button', { name: /New status report|Refresh draft figures/ }).click()
+    const editor = page.getByTestId('account-report-editor')
+    await editor.getByText(`${job.number} Status report journey`).waitFor()
+    await editor.getByLabel(`Progress of ${job.number}`).fill('65')
+    await editor.getByLabel('Narrative (carried over from the last report)').fill('Concepts signed off; print on 1 April.')
+    await editor.getByRole('button', { name: 'Save draft' }).click()
+    await page.getByText('Draft saved').waitFor()
+    await screenshot(page, 'agency-account-status-report')
+
+    const draftRow = page.getByRole('row', { name: /draft/i }).first()
+    const [download] = await Promise.all([page.waitForEvent('download'), draftRow.getByText('PDF', { exact: true }).click()])
+    assert.match(download.suggestedFilename(), /^status-report-.+\.pdf$/)
+
+    await editor.getByLabel(/^Send to/).fill('cmo@example.test')
+    await editor.getByRole('button', { name: 'Send to client' }).click()
+    await page.getByText('Queued to the client in the outbox').waitFor()
+    await page.getByRole('row', { name: /sent.*cmo@example\.test/i }).first().waitFor()
+    const sent = (await api.get(`/api/v1/agency/account-status-reports?client_id=${first.client_id}&state=sent`)).body.items[0]
+    assert.equal(sent.sent_to, 'cmo@example.test')
+    assert.equal(sent.lines.find((l) => l.job_id === job.id).progress, 65)
+    const message = (await api.get(`/api/v1/mail/outbox/${sent.outbox_id}`)).body
+    assert.equal(message.entity, 'agency_account_report')
+    assert.deepEqual(message.attachments, [`status-report-${first.client_id}-${sent.sent_at.slice(0, 10)}.pdf`])
     await ctx.close()
   })
 })

@@ -87,6 +87,13 @@ describe('agency billing journeys', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Record payment' }).click()
     await page.getByTestId('invoice-stage').getByText('Paid').waitFor()
     await screenshot(page, 'agency-invoice')
+    // E-mailed, the delivery shows its outbox message's state (no relay here: queued, then held), not "sent",
+    // and links to the message in the Outbox.
+    await page.getByRole('button', { name: 'E-mail the PDF' }).click()
+    const mailed = page.getByTestId('delivery-row').nth(1)
+    await mailed.getByText(/^(queued|held)$/i).waitFor()
+    await mailed.getByRole('link', { name: 'in the Outbox' }).click()
+    await page.getByText(`Invoice ${issued.body.number}`).first().waitFor()
     const final = (await api.get(`${A}/invoices/${issued.body.id}`)).body
     assert.deepEqual(final.payments.map((p) => [p.amount, p.reference]), [['200.00', 'REMIT-001'], ['274.23', 'REMIT-002']])
     assert.equal(final.deliveries[0].sent_to, 'ap@client.example')

@@ -64,6 +64,8 @@ export interface AgencySettings {
   locked_by: string | null
   locked_at: string | null
   contact_report_days: number
+  /** what an expense takes when it has no mark-up of its own, e.g. "15" */
+  default_expense_markup_percent: string
   version: number
 }
 

@@ -8,6 +8,7 @@ import { errorMessage } from '../../api/http'
 import { HistoryTab } from '../../components/HistoryTab'
 import { AccountFilesTab } from './AccountFilesTab'
 import { AccountPeopleTab } from './AccountPeopleTab'
+import { AccountStatusReportsTab } from './AccountStatusReportsTab'
 import { AgencyHeader } from './AgencyNav'
 import { KeyDatesEditor } from './KeyDatesEditor'
 
@@ -60,6 +61,7 @@ export function AgencyAccountPage() {
           <Tabs.Tab value="people">Contacts &amp; approvals</Tabs.Tab>
           <Tabs.Tab value="dates">Key dates</Tabs.Tab>
           <Tabs.Tab value="files">Files</Tabs.Tab>
+          <Tabs.Tab value="reports">Status reports</Tabs.Tab>
           <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
@@ -89,6 +91,9 @@ export function AgencyAccountPage() {
         </Tabs.Panel>
         <Tabs.Panel value="files">
           <AccountFilesTab clientId={clientId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="reports">
+          <AccountStatusReportsTab clientId={clientId} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
           <Paper withBorder p="md">

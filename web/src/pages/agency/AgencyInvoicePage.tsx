@@ -75,6 +75,9 @@ export function AgencyInvoicePage() {
   )
 }
 
+// An e-mailed delivery shows its outbox message's state: queued and held are not yet with the client.
+const DELIVERY_COLOR: Record<string, string> = { sent: 'green', delivered: 'green', queued: 'blue', held: 'yellow', failed: 'red', bounced: 'red' }
+
 function Deliveries({ invoice, onRecord, onEmail }: {
   invoice: InvoiceDetail
   onRecord: (body: { channel: string; delivery_status: string; delivered_to: string; note: string }) => Promise<void>
@@ -89,7 +92,12 @@ function Deliveries({ invoice, onRecord, onEmail }: {
       <Title order={4} mb="xs">Deliveries</Title>
       {invoice.deliveries.length === 0 && <Text c="dimmed" size="sm">Not sent yet.</Text>}
       {invoice.deliveries.map((d) => (
-        <Text key={d.id} size="sm" data-testid="delivery-row">{d.created_at.slice(0, 16).replace('T', ' ')} · {d.channel} · {humanize(d.status)} · {d.sent_to} <Text span c="dimmed">by {d.recorded_by}</Text></Text>
+        <Text key={d.id} size="sm" data-testid="delivery-row">
+          {d.created_at.slice(0, 16).replace('T', ' ')} · {d.channel} ·{' '}
+          <Badge size="sm" variant="light" color={DELIVERY_COLOR[d.status] ?? 'gray'}>{humanize(d.status)}</Badge> · {d.sent_to}{' '}
+          <Text span c="dimmed">by {d.recorded_by}</Text>
+          {d.outbox_id && <> · <Anchor component={Link} to={`/outbox?q=${encodeURIComponent(invoice.number ?? '')}`}>in the Outbox</Anchor></>}
+        </Text>
       ))}
       <Stack gap={6} mt="sm">
         <Group grow>

@@ -24,6 +24,8 @@ export function AgencyJobPage() {
   const reports = useQuery({ queryKey: ['agency', 'job', id, 'reports'], queryFn: () => agency.statusReports(id) })
   const invoices = useQuery({ queryKey: ['agency', 'job', id, 'invoices'], queryFn: () => agency.invoices({ job_id: id }) })
   const refresh = () => qc.invalidateQueries({ queryKey: ['agency'] })
+  // While the editor saves a draft (and the list reloads it), "Send LOE" would send the version before it.
+  const [estimateSaving, setEstimateSaving] = useState(false)
   const act = (label: string, fn: () => Promise<unknown>) => async () => {
     try {
       await fn()
@@ -66,7 +68,7 @@ export function AgencyJobPage() {
                 <Table.Td>{e.approval ? `${e.approval.approved_by} (${e.approval.method}) ${e.approval.approved_at}` : ''}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    {e.status === 'draft' && <Button size="compact-xs" onClick={act('Send', () => agency.estimateAction(e, 'send'))}>Send LOE</Button>}
+                    {e.status === 'draft' && <Button size="compact-xs" disabled={estimateSaving} onClick={act('Send', () => agency.estimateAction(e, 'send'))}>Send LOE</Button>}
                     {e.status === 'sent' && <Button size="compact-xs" color="green" onClick={act('Approve', () => agency.estimateAction(e, 'approve', { approved_by: 'Client (by e-mail)', method: 'email' }))}>Record approval</Button>}
                     {['sent', 'approved', 'declined'].includes(e.status) && <Button size="compact-xs" variant="default" onClick={act('Revise', () => agency.revise(e))}>Revise</Button>}
                     {e.status === 'approved' && e.kind === 'original' && <Button size="compact-xs" variant="default" onClick={act('Change order', () => agency.changeOrder(e))}>Change order</Button>}
@@ -77,7 +79,7 @@ export function AgencyJobPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <EstimateEditor job={j} drafts={(estimates.data?.items ?? []).filter((e) => e.status === 'draft')} onSaved={refresh} />
+        <EstimateEditor job={j} drafts={(estimates.data?.items ?? []).filter((e) => e.status === 'draft')} onSaved={refresh} onSaving={setEstimateSaving} />
       </Paper>
       <Paper withBorder p="md" mb="md">
         <Title order={4}>Time</Title>

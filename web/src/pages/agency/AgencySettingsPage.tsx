@@ -93,6 +93,14 @@ function SettingsPanel() {
             onChange={(v) => setDraft({ ...draft, entry_window_days: Number(v) })} />
           <NumberInput label="Contact reports go to the client within (business days)" min={0} max={10} value={draft.contact_report_days}
             onChange={(v) => setDraft({ ...draft, contact_report_days: Number(v) })} />
+          <Group align="end">
+            <TextInput label="Default expense mark-up %" w={200} value={draft.default_expense_markup_percent}
+              description="For expenses with no mark-up of their own"
+              onChange={(e) => setDraft({ ...draft, default_expense_markup_percent: e.currentTarget.value })} />
+            <Button variant="default" onClick={() => save({ default_expense_markup_percent: draft.default_expense_markup_percent })}>
+              Save mark-up
+            </Button>
+          </Group>
           <Textarea label="Holidays (one date a line)" autosize minRows={3} value={draft.holidays.join('\n')}
             onChange={(e) => setDraft({ ...draft, holidays: e.currentTarget.value.split('\n').map((d) => d.trim()).filter(Boolean) })} />
           <Text size="xs" c="dimmed">

@@ -5,9 +5,11 @@ import { agency } from '../../api/agency'
 import { accounts } from '../../api/agencyAccounts'
 import { listContacts } from '../../api/endpoints'
 import { errorMessage } from '../../api/http'
+import { ownerOf } from './contactReports'
 
 interface AttendeeRow { name: string; side: string; email: string }
-interface ActionRow { text: string; owner_user_id: string | null; due_date: string }
+/** owner: "user:<id>" (the account team) or "contact:<id>" (a client contact at the meeting) */
+interface ActionRow { text: string; owner: string | null; due_date: string }
 
 /** A meeting or call with the client: who was there, what was discussed and decided, who does what by when. */
 export function ContactReportForm({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -22,7 +24,11 @@ export function ContactReportForm({ opened, onClose }: { opened: boolean; onClos
   const [decisions, setDecisions] = useState('')
   const [actions, setActions] = useState<ActionRow[]>([])
   const [error, setError] = useState<string | null>(null)
-  const owners = (account?.team ?? []).map((t) => ({ value: String(t.user_id), label: `${t.name} (${t.role})` }))
+  const attending = (contacts.data?.items ?? []).filter((c) => attendees.some((a) => a.side === 'client' && a.name === c.name))
+  const owners = [
+    { group: 'Account team', items: (account?.team ?? []).map((t) => ({ value: `user:${t.user_id}`, label: `${t.name} (${t.role})` })) },
+    { group: 'Client (attendees)', items: attending.map((c) => ({ value: `contact:${c.id}`, label: c.name })) },
+  ]
   const setRow = <T,>(rows: T[], set: (r: T[]) => void, i: number, patch: Partial<T>) => set(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   const reset = () => {
     setAttendees([]); setActions([]); setDiscussion(''); setDecisions(''); setError(null)
@@ -31,7 +37,7 @@ export function ContactReportForm({ opened, onClose }: { opened: boolean; onClos
     try {
       await agency.createContactReport({
         client_id: Number(client), meeting_date: date, attendees, discussion, decisions,
-        action_items: actions.map((a) => ({ text: a.text, owner_user_id: a.owner_user_id ? Number(a.owner_user_id) : null, due_date: a.due_date || null })),
+        action_items: actions.map((a) => ({ text: a.text, ...ownerOf(a.owner), due_date: a.due_date || null })),
       })
       await qc.invalidateQueries({ queryKey: ['agency'] })
       reset()
@@ -71,13 +77,13 @@ export function ContactReportForm({ opened, onClose }: { opened: boolean; onClos
         {actions.map((a, i) => (
           <Group key={i} align="end">
             <TextInput label="Action" w={280} value={a.text} onChange={(e) => setRow(actions, setActions, i, { text: e.currentTarget.value })} />
-            <Select label="Owner" data={owners} value={a.owner_user_id} onChange={(v) => setRow(actions, setActions, i, { owner_user_id: v })} />
+            <Select label="Owner" data={owners} value={a.owner} onChange={(v) => setRow(actions, setActions, i, { owner: v })} />
             <TextInput label="Due" placeholder="2026-12-31" w={130} value={a.due_date} onChange={(e) => setRow(actions, setActions, i, { due_date: e.currentTarget.value })} />
             <ActionIcon variant="subtle" color="red" mb={4} aria-label="Remove action" onClick={() => setActions(actions.filter((_, j) => j !== i))}>×</ActionIcon>
           </Group>
         ))}
         <Group>
-          <Button size="xs" variant="default" onClick={() => setActions([...actions, { text: '', owner_user_id: null, due_date: '' }])}>Add action item</Button>
+          <Button size="xs" variant="default" onClick={() => setActions([...actions, { text: '', owner: null, due_date: '' }])}>Add action item</Button>
         </Group>
         <Text size="xs" c="dimmed">The deadline for sending it to the client is set from the meeting date and the agency's rule.</Text>
         {error && <Alert color="red">{error}</Alert>}

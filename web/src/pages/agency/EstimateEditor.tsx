@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { ActionIcon, Alert, Button, Group, NumberFormatter, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { agency, type AgencyJob, type Estimate } from '../../api/agency'
+import { accounts } from '../../api/agencyAccounts'
 import { getJson } from '../../api/http'
 import { errorMessage } from '../../api/http'
 import { centsText, estimateTotals, lineAmountCents, moveLine, type EditableLine, type LineKind } from '../../lib/estimateMath'
@@ -13,8 +14,10 @@ const KINDS: { value: LineKind; label: string }[] = [
   { value: 'labor', label: 'Labour' }, { value: 'expense', label: 'Expense' }, { value: 'fee', label: 'Fixed fee' },
 ]
 
-const blank = (kind: LineKind): EditableLine =>
-  ({ kind, service: kind === 'labor' ? 'design' : '', description: '', hours: '', rate: '', cost: '', markup_percent: '' })
+// A new expense line starts at the agency's default mark-up (settings).
+const blank = (kind: LineKind, defaultMarkup = ''): EditableLine =>
+  ({ kind, service: kind === 'labor' ? 'design' : '', description: '', hours: '', rate: '', cost: '',
+     markup_percent: kind === 'expense' && defaultMarkup !== '0' ? defaultMarkup : '' })
 
 function fromEstimate(e: Estimate): EditableLine[] {
   return e.lines.map((l) => ({
@@ -32,7 +35,15 @@ export function cardRate(rates: Rate[], clientId: number, role: string, day: str
 }
 
 /** Edits a draft estimate's lines (labour by role × hours × rate, expenses, fixed fees), with live totals. */
-export function EstimateEditor({ job, drafts, onSaved }: { job: AgencyJob; drafts: Estimate[]; onSaved: () => void }) {
+export function EstimateEditor({ job, drafts, onSaved, onSaving }: {
+  job: AgencyJob
+  drafts: Estimate[]
+  /** Reloads the estimates; the save counts as in flight until it resolves. */
+  onSaved: () => Promise<unknown> | void
+  /** True from the click until the saved draft is back in the list. */
+  onSaving?: (saving: boolean) => void
+}) {
+  const [saving, setSaving] = useState(false)
   const [draftId, setDraftId] = useState<number | null>(null)
   const draft = drafts.find((d) => d.id === draftId) ?? drafts[0] ?? null
   const [lines, setLines] = useState<EditableLine[]>(draft ? fromEstimate(draft) : [blank('labor')])
@@ -45,6 +56,7 @@ export function EstimateEditor({ job, drafts, onSaved }: { job: AgencyJob; draft
     setProbability(draft?.close_probability_percent ?? '50')
   }, [draft?.id, draft?.version]) // eslint-disable-line react-hooks/exhaustive-deps
   const rates = useQuery({ queryKey: ['agency', 'rates'], queryFn: () => getJson<{ items: Rate[] }>('/api/v1/agency/rates') })
+  const settings = useQuery({ queryKey: ['agency', 'settings'], queryFn: accounts.settings })
   const today = new Date().toISOString().slice(0, 10)
   const rateOf = useMemo(
     () => (l: EditableLine) => l.rate || cardRate(rates.data?.items ?? [], job.client_id, l.service, today),
@@ -62,13 +74,18 @@ export function EstimateEditor({ job, drafts, onSaved }: { job: AgencyJob; draft
       terms,
       close_probability_percent: probability,
     }
+    setSaving(true)
+    onSaving?.(true)
     try {
       if (draft) await agency.editEstimate(draft, body)
       else await agency.createEstimate(job.id, body)
       setError(null)
-      onSaved()
+      await onSaved()
     } catch (e) {
       setError(errorMessage(e))
+    } finally {
+      setSaving(false)
+      onSaving?.(false)
     }
   }
   return (
@@ -117,7 +134,7 @@ export function EstimateEditor({ job, drafts, onSaved }: { job: AgencyJob; draft
         </Table.Tbody>
       </Table>
       <Group gap="xs">
-        {KINDS.map((k) => <Button key={k.value} size="xs" variant="default" onClick={() => setLines([...lines, blank(k.value)])}>+ {k.label}</Button>)}
+        {KINDS.map((k) => <Button key={k.value} size="xs" variant="default" onClick={() => setLines([...lines, blank(k.value, settings.data?.default_expense_markup_percent)])}>+ {k.label}</Button>)}
       </Group>
       <Group justify="flex-end" gap="lg" data-testid="estimate-totals">
         <Text size="sm">Labour <NumberFormatter value={totals.labor} /></Text>
@@ -129,7 +146,7 @@ export function EstimateEditor({ job, drafts, onSaved }: { job: AgencyJob; draft
       <Group align="end">
         <TextInput label="Terms" value={terms} onChange={(e) => setTerms(e.currentTarget.value)} w={260} />
         <TextInput label="Close probability %" value={probability} onChange={(e) => setProbability(e.currentTarget.value)} w={150} />
-        <Button onClick={save}>{draft ? 'Save draft' : 'Create estimate'}</Button>
+        <Button onClick={save} loading={saving}>{draft ? 'Save draft' : 'Create estimate'}</Button>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
     </Stack>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { distributionState } from './contactReports'
+import { distributionState, ownerOf } from './contactReports'
 
 describe('distributionState', () => {
   const base = { distribute_by: '2026-03-09', distributed_at: null, distributed_late: false }
@@ -12,5 +12,13 @@ describe('distributionState', () => {
   it('keeps the server\'s late flag once sent', () => {
     expect(distributionState({ ...base, distributed_at: '2026-03-10T09:00:00Z', distributed_late: true }, '2026-03-20')).toBe('sent_late')
     expect(distributionState({ ...base, distributed_at: '2026-03-06T09:00:00Z' }, '2026-03-20')).toBe('sent')
+  })
+})
+
+describe('ownerOf', () => {
+  it('sends a team member as owner_user_id and a client contact as owner_contact_id', () => {
+    expect(ownerOf('user:7')).toEqual({ owner_user_id: 7, owner_contact_id: null })
+    expect(ownerOf('contact:42')).toEqual({ owner_user_id: null, owner_contact_id: 42 })
+    expect(ownerOf(null)).toEqual({ owner_user_id: null, owner_contact_id: null })
   })
 })

@@ -12,3 +12,9 @@ export const DISTRIBUTION_LABEL: Record<Distribution, [string, string]> = {
   due: ['due', 'yellow'],
   overdue: ['overdue', 'red'],
 }
+
+/** The owner fields the API takes for a picked owner: "user:<id>" (the account team) or "contact:<id>" (a client contact). */
+export function ownerOf(owner: string | null): { owner_user_id: number | null; owner_contact_id: number | null } {
+  const [kind, id] = (owner ?? '').split(':')
+  return { owner_user_id: kind === 'user' ? Number(id) : null, owner_contact_id: kind === 'contact' ? Number(id) : null }
+}

@@ -14,7 +14,7 @@ import { nextSort, sortParamToState } from '../ClientsListPage'
 const col = createColumnHelper<OutboxMessage>()
 const NOWRAP = new Set(['created_at', 'status', 'attempts', 'sent_at'])
 const STATUS_COLORS: Record<string, string> = { queued: 'blue', sent: 'green', held: 'yellow', failed: 'red' }
-const PURPOSES = ['timecard_reminder', 'worker_message', 'invoice', 'status_report', 'contact_report', 'survey', 'relay_test']
+const PURPOSES = ['timecard_reminder', 'worker_message', 'invoice', 'status_report', 'account_status_report', 'contact_report', 'survey', 'relay_test']
 
 /** Sends a test message to an address, to check the relay. */
 function TestMailButton() {
