@@ -1,5 +1,5 @@
 // The workforce demo's life-cycle additions (docs/WORKFORCE.md): a contractor converted to a W-2 employee
-// whose employee checklist is still open.
+// whose employee checklist is still open, and an end given with less notice than the programme asks.
 #include "app/demo_workforce.h"
 
 #include "workforce/timecard.h"
@@ -25,6 +25,23 @@ Status AddWorkforceLifeDemo(workforce::WorkforceService& s, const auth::Principa
         "demo"));
     TRY(s.AddDocument(admin, converted["id"].get<int64_t>(), "w4", "w4.pdf", "application/pdf",
                       "%PDF-1.4 demo W-4 after the conversion", "demo"));
+    break;
+  }
+  // The first programme asks for ten business days' notice; the client ends one assignment in five.
+  if (active.empty()) return {};
+  const int64_t programme_id = active.front()["programme_id"].get<int64_t>();
+  const json programme = TRY(s.Get(admin, workforce::ProgrammeTable(), programme_id));
+  TRY(s.UpdateProgramme(admin, programme_id, programme["version"].get<int64_t>(),
+                        {{"minimum_notice_days", 10}, {"notice_day_kind", "business"}}, "demo"));
+  for (const auto& a : active) {
+    if (a["programme_id"] != programme_id || a["status"] != "active" || a.value("worker_type", "") != "w2_employee") {
+      continue;
+    }
+    const json now = TRY(s.Get(admin, workforce::AssignmentTable(), a["id"].get<int64_t>()));
+    TRY(s.ApplyEvent(admin, a["id"].get<int64_t>(), now["version"].get<int64_t>(),
+                     {{"event", "give_notice"}, {"end_reason", "client_ended"}, {"end_date", today.AddDays(5).ToString()},
+                      {"notice_given_on", today.ToString()}},
+                     "demo"));
     break;
   }
   return {};

@@ -34,6 +34,7 @@ json InputSchema(const InputSpec& spec) {
     switch (f.kind) {
       case FieldKind::kBool: p = {{"type", "boolean"}}; break;
       case FieldKind::kId: p = {{"type", "integer"}, {"minimum", 1}}; break;
+      case FieldKind::kCount: p = {{"type", "integer"}, {"minimum", 0}, {"maximum", 365}}; break;
       case FieldKind::kTextList: p = {{"type", "array"}, {"items", {{"type", "string"}}}}; break;
       case FieldKind::kChoice: p = {{"type", "string"}, {"enum", f.choices}}; break;
       case FieldKind::kDate: p = {{"type", "string"}, {"format", "date"}}; break;
@@ -76,6 +77,7 @@ json ComponentSchemas() {
         {"end_reason", {{"type", "string"}, {"enum", {"completed", "client_ended", "resigned", "terminated"}}}},
         {"end_date", {{"type", "string"}, {"format", "date"}}},
         {"notice_hours", {{"type", "integer"}}},
+        {"notice_given_on", {{"type", "string"}, {"format", "date"}, {"description", "give_notice; today when absent"}}},
         {"last_day_worked", {{"type", "string"}, {"format", "date"}}},
         {"next_regular_payday", {{"type", "string"}, {"format", "date"}}},
         {"payday_for_final_period", {{"type", "string"}, {"format", "date"}}},

@@ -234,6 +234,12 @@ class WorkforceService {
   Status MessageWorker(store::Connection& c, const auth::Principal& caller, const json& assignment, const json& record,
                        const json& worker, const std::string& kind, const TemplateValues& extra,
                        const std::string& request_id);
+  // The notice of an end against the programme's minimum (notice.h): on give_notice to the planned end
+  // date, on end to the last day worked; sets `after.notice` when the programme has a minimum.
+  Status CheckEndNotice(store::Connection& c, const json& body, json& after, bool at_end);
+  // Keeps each work order's status and end date from a programme's VMS export (for the audit alerts).
+  Status RecordVmsWorkOrders(store::Connection& c, const auth::Principal& caller, const json& programme,
+                             const std::string& vms_export, const std::string& file_name, const std::string& request_id);
   // Marks an open task done, adding `outcome` to its detail (none, or not open: nothing).
   Status CloseTask(store::Connection& c, const auth::Principal& caller, const json& task_id,
                    const std::string& outcome, const std::string& request_id);
@@ -248,6 +254,11 @@ class WorkforceService {
 // A converted assignment's timecard week (conversion.h ConversionTimecardGate): refused while the
 // employee checklist misses anything and the week reaches the conversion's effective date.
 Status AssignmentConversionGate(const json& assignment, Date week_start);
+
+// The alert facts of an assignment for the audit (audits.h): its short notice, the VMS's status of it.
+Status AddAlertFacts(store::Connection& c, const json& assignment, AssignmentSnapshot& snapshot);
+// The findings that are alerts, as the home page lists them: {count, items}.
+json HomeAlerts(const std::vector<AuditFinding>& findings);
 
 // Today's date in UTC (the clock; the rules take dates as arguments).
 Date TodayUtc();

@@ -72,3 +72,34 @@ test('a contractor converts to a W-2 employee; the new period waits for the empl
   assert.equal(gated.body.code, 'conversion.onboarding_incomplete')
   assert.ok(gated.body.errors.some((e) => /W-4/.test(e.message)))
 })
+
+test('alerts: a short-notice end and a work order the VMS closed, on the home page and the audit list, in scope', async () => {
+  const home = await coordinator.get('/api/v1/workforce/home')
+  assert.equal(home.status, 200)
+  const codes = home.body.alerts.items.map((i) => i.code)
+  assert.ok(codes.includes('audit.short_notice'), JSON.stringify(home.body.alerts))
+  assert.ok(codes.includes('audit.vms_closed_not_ended'), JSON.stringify(home.body.alerts))
+  const short = home.body.alerts.items.find((i) => i.code === 'audit.short_notice')
+  assert.match(short.reason, /business days? of notice .*the programme asks for 10/)
+  const findings = (await coordinator.get('/api/v1/workforce/audit-findings')).body.items
+  for (const alert of home.body.alerts.items) {
+    assert.ok(findings.some((f) => f.code === alert.code && f.assignment_id === alert.assignment_id))
+  }
+  const csv = await coordinator.get('/api/v1/workforce/audit-findings/export.csv')
+  assert.match(csv.body.toString('utf8'), /audit\.short_notice/)
+  // Another client's user sees only findings on assignments they can open.
+  const theirs = (await client2.get('/api/v1/workforce/audit-findings')).body.items
+  for (const f of theirs) assert.equal((await client2.get(`/api/v1/assignments/${f.assignment_id}`)).status, 200)
+  for (const alert of home.body.alerts.items) {
+    const a = (await coordinator.get(`/api/v1/assignments/${alert.assignment_id}`)).body
+    if (a.client_id !== mine) continue
+    assert.ok(!theirs.some((f) => f.assignment_id === alert.assignment_id))
+    assert.ok(!(await client2.get('/api/v1/workforce/home')).body.alerts.items.some((i) => i.assignment_id === alert.assignment_id))
+  }
+  // The programme says how notice is counted; a bad kind names its field.
+  const p = (await coordinator.get(`/api/v1/programmes?client_id=${mine}`)).body.items[0]
+  const bad = await coordinator.patch(`/api/v1/programmes/${p.id}`, { notice_day_kind: 'weeks' }, { 'if-match': `"${p.version}"` })
+  assert.equal(bad.status, 422)
+  assert.equal(bad.body.errors[0].field, 'notice_day_kind')
+  assert.equal((await client2.patch(`/api/v1/programmes/${p.id}`, { minimum_notice_days: 1 }, { 'if-match': `"${p.version}"` })).status, 403)
+})

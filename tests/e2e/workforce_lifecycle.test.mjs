@@ -1,5 +1,6 @@
 // Browser journey of the workforce life-cycle additions: a coordinator converts an active contractor to a
-// W-2 employee from the assignment page; the employee checklist and the gate on the new period show.
+// W-2 employee from the assignment page; the employee checklist and the gate on the new period show. The
+// home page and the VMS audit page show the alerts (a short-notice end, a work order the VMS closed).
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { USERS, login, newContext, screenshot, suiteServerAndBrowser } from './harness.mjs'
@@ -41,6 +42,25 @@ describe('workforce life cycle', { timeout: 600_000 }, () => {
     await page.getByTestId('conversion-gate').getByText(/wait for: Form I-9 Section 1/).waitFor()
     assert.equal(await page.getByTestId('convert-open').count(), 0)
     await screenshot(page, 'workforce-conversion')
+    await ctx.close()
+  })
+  test('the alerts on the home page and the audit list', async () => {
+    const ctx = await newContext(env.browser, env.server.baseUrl)
+    const page = await ctx.newPage()
+    await login(page, USERS.coordinator)
+    await page.goto('/workforce')
+    const alerts = page.getByTestId('home-alerts')
+    await alerts.getByText('Short notice', { exact: true }).waitFor()
+    await alerts.getByText('VMS closed', { exact: true }).waitFor()
+    await alerts.getByText(/the programme asks for 10/).waitFor()
+    await screenshot(page, 'workforce-home-alerts')
+    await alerts.getByRole('row').filter({ hasText: 'Short notice' }).getByRole('link').click()
+    await page.getByTestId('short-notice').getByText(/business days? of notice/).waitFor()
+    await page.goto('/workforce/vms-audit')
+    const list = page.getByTestId('audit-findings')
+    await list.getByText('VMS closed', { exact: true }).waitFor()
+    await list.getByRole('button', { name: 'Export CSV' }).waitFor()
+    await screenshot(page, 'workforce-audit-findings')
     await ctx.close()
   })
 })

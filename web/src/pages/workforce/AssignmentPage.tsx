@@ -42,6 +42,7 @@ import {
 } from '../../api/workforce'
 import { useAuth } from '../../auth/AuthContext'
 import { formatDateTime, humanize } from '../../lib/format'
+import { ShortNoticeAlert } from './AlertsPanel'
 import { ConversionSummary, ConvertButton } from './ConversionPanel'
 import { ExpensesPanel } from './ExpensesPanel'
 import { LinkedCases } from './LinkedCases'
@@ -456,6 +457,7 @@ export function AssignmentPage() {
         </Group>
       )}
       <ConversionSummary assignment={x} />
+      <ShortNoticeAlert notice={x.notice} />
       {refusal && (
         <Alert color="red" title={refusal.title} withCloseButton onClose={() => setRefusal(null)} data-testid="event-refusal">
           {refusal.items.length ? (

@@ -178,7 +178,7 @@ export function ProgrammePage() {
       <Paper withBorder p="md">
         <Fields
           record={p}
-          fields={['client_name', 'msp', 'vms', 'account_executive', 'checkin_schedule', 'status', 'background_check_required', 'processing_instructions']}
+          fields={['client_name', 'msp', 'vms', 'account_executive', 'checkin_schedule', 'status', 'background_check_required', 'minimum_notice_days', 'notice_day_kind', 'processing_instructions']}
         />
       </Paper>
       {internal && (

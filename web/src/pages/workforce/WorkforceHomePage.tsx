@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { errorMessage } from '../../api/http'
 import { home, type Row } from '../../api/workforce'
 import { humanize } from '../../lib/format'
+import { HomeAlerts } from './AlertsPanel'
 import { StatusBadge } from './RecordListPage'
 import { WorkforceNav } from './WorkforceNav'
 
@@ -71,6 +72,8 @@ export function WorkforceHomePage() {
       {!h ? (
         <Text>Loading…</Text>
       ) : (
+        <>
+        <HomeAlerts alerts={h.alerts} />
         <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }}>
           <Section title="PSRs waiting" count={h.psrs_waiting.count} testId="home-psrs" link="/workforce/psrs?status=needs_details">
             {(h.psrs_waiting.items ?? []).map((r) => (
@@ -158,6 +161,7 @@ export function WorkforceHomePage() {
             </Table.Tr>
           </Section>
         </SimpleGrid>
+        </>
       )}
     </Stack>
   )
