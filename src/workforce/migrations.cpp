@@ -178,6 +178,20 @@ CREATE TABLE wf_vms_work_orders (
   seen_at TEXT NOT NULL,
   UNIQUE (programme_id, vms_work_order_id)
 )
+)sql"},
+          // SOW deliverables and milestones of a contractor's engagement (deliverable.h).
+          {"wf_life_003_deliverables", R"sql(
+CREATE TABLE wf_deliverables (
+  id {{pk}},
+  client_id {{int}} NOT NULL REFERENCES clients(id),
+  assignment_id {{int}} NOT NULL REFERENCES wf_assignments(id),
+  worker_id {{int}} NOT NULL,
+  title TEXT NOT NULL, description TEXT, due_date TEXT NOT NULL, amount TEXT, currency TEXT,
+  status TEXT NOT NULL, submitted_at TEXT, submitted_by TEXT, decided_at TEXT, decided_by TEXT, reject_reason TEXT,
+  version {{int}} NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX wf_deliverables_assignment ON wf_deliverables (assignment_id);
+CREATE INDEX wf_deliverables_due ON wf_deliverables (status, due_date)
 )sql"}};
 }
 

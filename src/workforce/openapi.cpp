@@ -1,5 +1,6 @@
 // OpenAPI component schemas of the workforce records, generated from their TableMaps (what is returned)
 // and InputSpecs (what a request may write), so the document cannot drift from the records.
+#include "workforce/deliverable_records.h"
 #include "workforce/routes.h"
 
 namespace concord::workforce {
@@ -59,7 +60,8 @@ json ComponentSchemas() {
               {"Timecard", RecordSchema(TimecardTable())},   {"Expense", RecordSchema(ExpenseTable())},
               {"ExpenseInput", InputSchema(ExpenseInput())}, {"Task", RecordSchema(TaskTable())},
               {"TimelineEntry", RecordSchema(TimelineTable())}, {"TimelineEntryInput", InputSchema(TimelineInput())},
-              {"Document", RecordSchema(DocumentTable())},   {"Determination", RecordSchema(DeterminationTable())}};
+              {"Document", RecordSchema(DocumentTable())},   {"Determination", RecordSchema(DeterminationTable())},
+              {"Deliverable", RecordSchema(DeliverableTable())}, {"DeliverableInput", InputSchema(DeliverableInput())}};
   out["WorkerInput"]["properties"]["tax_id"] = {{"type", "string"}, {"description", "SSN/ITIN or foreign TIN; write-only"}};
   out["AssignmentEvent"] = {
       {"type", "object"},

@@ -360,6 +360,7 @@ Result<json> WorkforceService::Home(const auth::Principal& caller, Date today) {
     }
   }
   home["alerts"] = HomeAlerts(findings);
+  home["deliverables_overdue"] = TRY(OverdueDeliverables(caller, today));
   const json dashboard = TRY(VmsAuditDashboard(caller));
   int64_t vms_open = 0;
   for (const auto& p : dashboard["programmes"]) vms_open += p["open_exceptions"].get<int64_t>();

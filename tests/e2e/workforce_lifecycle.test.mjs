@@ -1,6 +1,7 @@
 // Browser journey of the workforce life-cycle additions: a coordinator converts an active contractor to a
 // W-2 employee from the assignment page; the employee checklist and the gate on the new period show. The
-// home page and the VMS audit page show the alerts (a short-notice end, a work order the VMS closed).
+// home page and the VMS audit page show the alerts (a short-notice end, a work order the VMS closed); a
+// deliverable the coordinator adds and submits is accepted by the client's user on the portal.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { USERS, login, newContext, screenshot, suiteServerAndBrowser } from './harness.mjs'
@@ -62,5 +63,38 @@ describe('workforce life cycle', { timeout: 600_000 }, () => {
     await list.getByRole('button', { name: 'Export CSV' }).waitFor()
     await screenshot(page, 'workforce-audit-findings')
     await ctx.close()
+  })
+  test("a contractor's deliverable is added, submitted and accepted by the client's user", async () => {
+    const clientCtx = await newContext(env.browser, env.server.baseUrl)
+    const clientPage = await clientCtx.newPage()
+    await login(clientPage, USERS.client)
+    const id = await clientPage.evaluate(async () =>
+      (await (await fetch('/api/v1/assignments?worker_type=contractor_1099&status=active&limit=1')).json()).items[0]?.id)
+    assert.ok(id, "the client has no active contractor in the demo")
+
+    const ctx = await newContext(env.browser, env.server.baseUrl)
+    const page = await ctx.newPage()
+    await login(page, USERS.coordinator)
+    await page.goto(`/workforce/assignments/${id}`)
+    await page.getByRole('tab', { name: 'Deliverables' }).click()
+    const form = page.getByTestId('deliverable-form')
+    await form.getByLabel('Deliverable').fill('E2E design review')
+    await form.getByLabel('Due').fill('2026-12-11')
+    await form.getByLabel(/Milestone amount/).fill('3200')
+    await page.getByTestId('deliverable-add').click()
+    const row = page.getByTestId('deliverables').getByRole('row', { name: /E2E design review/ })
+    await row.getByText('3200.00 USD').waitFor()
+    await row.getByRole('button', { name: 'Submit' }).click()
+    await row.getByText(/submitted/i).waitFor()
+    await ctx.close()
+
+    await clientPage.goto(`/workforce/assignments/${id}`)
+    await clientPage.getByRole('tab', { name: 'Deliverables' }).click()
+    const theirs = clientPage.getByTestId('deliverables').getByRole('row', { name: /E2E design review/ })
+    assert.equal(await clientPage.getByTestId('deliverable-form').count(), 0)
+    await theirs.getByRole('button', { name: 'Accept' }).click()
+    await theirs.getByText(/accepted/i).waitFor()
+    await screenshot(clientPage, 'workforce-deliverables')
+    await clientCtx.close()
   })
 })

@@ -141,6 +141,16 @@ export function WorkforceHomePage() {
               ))}
             </Section>
           )}
+          {h.deliverables_overdue && (
+            <Section title="Deliverables overdue" count={h.deliverables_overdue.count} testId="home-deliverables" link="/workforce/assignments?worker_type=contractor_1099&status=active">
+              {(h.deliverables_overdue.items ?? []).map((r) => (
+                <WorkerRow key={r.id} r={r}>
+                  <Table.Td>{String(r.title)}</Table.Td>
+                  <Table.Td>due {String(r.due_date)}</Table.Td>
+                </WorkerRow>
+              ))}
+            </Section>
+          )}
           <Section title="Audit exceptions" count={h.audit_exceptions.count} testId="home-audit" link="/workforce/vms-audit">
             {((h.audit_exceptions.findings as Row[]) ?? []).map((r, i) => (
               <Table.Tr key={i}>
