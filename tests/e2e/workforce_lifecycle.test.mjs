@@ -43,6 +43,9 @@ describe('workforce life cycle', { timeout: 600_000 }, () => {
     await page.getByTestId('conversion-gate').getByText(/wait for: Form I-9 Section 1/).waitFor()
     assert.equal(await page.getByTestId('convert-open').count(), 0)
     await screenshot(page, 'workforce-conversion')
+    // The worker keeps both types, each from its day.
+    await page.locator('main a[href^="/workforce/workers/"]').first().click()
+    await page.getByTestId('type-history').getByText(new RegExp(`W2 employee from ${monday}`)).waitFor()
     await ctx.close()
   })
   test('the alerts on the home page and the audit list', async () => {

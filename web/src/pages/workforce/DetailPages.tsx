@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/http'
 import { addTimeline, applyVmsAudit, getRecord, listRecords, startVmsAudit, type Row } from '../../api/workforce'
 import { useAuth } from '../../auth/AuthContext'
 import { formatDateTime, humanize } from '../../lib/format'
+import { WorkerTypeHistory } from './ConversionPanel'
 import { LinkedCases } from './LinkedCases'
 import { StatusBadge } from './RecordListPage'
 import { WorkforceNav } from './WorkforceNav'
@@ -69,6 +70,7 @@ export function WorkerPage() {
       </Group>
       <Paper withBorder p="md">
         <Fields record={w} fields={['email', 'phone', 'worker_type', 'home_country', 'home_state', 'tax_id_masked']} />
+        <WorkerTypeHistory history={w.type_history} />
       </Paper>
       <Title order={4}>Assignments</Title>
       <Table withTableBorder striped>
