@@ -73,9 +73,14 @@ Status AddAlertFacts(store::Connection& c, const json& assignment, AssignmentSna
   const json& notice = assignment.contains("notice") ? assignment["notice"] : json();
   if (notice.is_object() && notice.value("short", false)) snapshot.short_notice = notice.value("reason", "");
   if (Text(assignment, "vms_work_order_id").empty()) return {};
-  auto seen = TRY(c.Query("SELECT vms_status FROM wf_vms_work_orders WHERE programme_id = ? AND vms_work_order_id = ?",
+  auto seen = TRY(c.Query("SELECT vms_status, vms_end_date FROM wf_vms_work_orders WHERE programme_id = ? AND "
+                          "vms_work_order_id = ?",
                           {assignment["programme_id"].get<int64_t>(), Text(assignment, "vms_work_order_id")}));
-  if (!seen.empty() && seen.front().OptText(0)) snapshot.vms_status = *seen.front().OptText(0);
+  if (seen.empty()) return {};
+  // In the latest export: its status, and its end date for audit.vms_end_date_mismatch.
+  snapshot.in_vms = true;
+  if (seen.front().OptText(0)) snapshot.vms_status = *seen.front().OptText(0);
+  if (auto end = Date::Parse(seen.front().OptText(1).value_or("")); end.ok()) snapshot.vms_end_date = *end;
   return {};
 }
 

@@ -89,6 +89,14 @@ TEST_P(AlertsServiceTest, TheVmsShowsAWorkOrderClosedWhileConcordHasNoEnd) {
   // The next export agrees again: the alert is gone with the old status.
   Ok(service_->StartVmsAudit(coordinator_, programme_["id"].get<int64_t>(), kExport, "fieldglass.csv", "t"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM wf_vms_work_orders WHERE vms_status = 'Closed'"), 0);
+  // The export's end date feeds the end-date audit: 2026-11-27 here, 03/31/2027 in the VMS.
+  bool mismatch = false;
+  for (const auto& f : Ok(service_->AuditFindings(coordinator_, today_))) {
+    if (f.assignment_id == std::to_string(id) && f.code == "audit.vms_end_date_mismatch") {
+      mismatch = f.reason == "end date in the VMS is 2027-03-31, ours is 2026-11-27";
+    }
+  }
+  EXPECT_TRUE(mismatch);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AlertsServiceTest, ::testing::ValuesIn(store::testing::Backends()));

@@ -266,7 +266,8 @@ class WorkforceService {
 // employee checklist misses anything and the week reaches the conversion's effective date.
 Status AssignmentConversionGate(const json& assignment, Date week_start);
 
-// The alert facts of an assignment for the audit (audits.h): its short notice, the VMS's status of it.
+// The facts of an assignment the audit (audits.h) takes from elsewhere: its short notice, and the latest VMS
+// export's status and end date of its work order.
 Status AddAlertFacts(store::Connection& c, const json& assignment, AssignmentSnapshot& snapshot);
 // The findings that are alerts, as the home page lists them: {count, items}.
 json HomeAlerts(const std::vector<AuditFinding>& findings);
