@@ -5,6 +5,7 @@
 #include "app/demo.h"
 #include "app/demo_names.h"
 #include "app/demo_random.h"
+#include "app/demo_workforce_comms.h"
 #include "workforce/timecard.h"
 #include "workforce/vms_mapping.h"
 
@@ -294,6 +295,7 @@ Status AddEorDemo(Platform& p, const auth::Principal& coordinator, const std::ve
          {"assignment_id", active[i]["id"]}},
         "demo"));
   }
+  TRY(AddCommsDemo(p, admin, active, today));
   // New work orders from the first programme's VMS: PSRs waiting, some missing details.
   std::string psrs =
       "Work Order ID,First Name,Last Name,Worker Email,Job Posting Title,Work Order Owner,Site State,Cost Center Code,"

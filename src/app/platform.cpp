@@ -20,6 +20,7 @@
 #include "workforce/reminders.h"
 #include "workforce/routes.h"
 #include "workforce/routes_cases.h"
+#include "workforce/routes_comms.h"
 #include "wfm/routes.h"
 
 namespace concord::app {
@@ -37,7 +38,7 @@ bool IsPostgres(const std::string& url) {
 std::vector<store::Migration> AllMigrations() {
   std::vector<store::Migration> all;
   for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), mail::Migrations(), clients::Migrations(),
-                    reconciliation::Migrations(), wfm::Migrations(), workforce::Migrations(),
+                    reconciliation::Migrations(), wfm::Migrations(), workforce::Migrations(), workforce::CommsMigrations(),
                     agency::Migrations(), service::Migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
@@ -105,7 +106,6 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->service = std::make_unique<service::ServiceDesk>(*platform->db);
   platform->service->RegisterJobs(platform->jobs);
   TRY(platform->service->ScheduleJobs());
-  if (auto smtp = mail::SmtpConfig::FromEnvironment()) platform->service->UseSmtp(*smtp);
   FeedDeskContactsToWfm(*platform->service, *platform->wfm);
   clients::ClientService* client_service = platform->clients.get();
   platform->reconciliation->RegisterSource(
@@ -118,6 +118,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->workforce = std::make_unique<workforce::WorkforceService>(*platform->db, platform->key);
   platform->workforce->UseReconciliation(platform->reconciliation.get());
   platform->workforce->RegisterJobs(platform->jobs);
+  platform->workforce_comms = std::make_unique<workforce::Comms>(*platform->db);
   TRY(workforce::ScheduleWeeklyReminders(*platform->db,
                                          std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
   workforce::WorkforceService* workforce_service = platform->workforce.get();
@@ -133,6 +134,7 @@ void InstallRoutes(http::Router& router, Platform& platform) {
   clients::InstallRoutes(router, *platform.clients, *platform.db);
   reconciliation::InstallRoutes(router, *platform.reconciliation);
   workforce::InstallRoutes(router, *platform.workforce);
+  workforce::InstallCommsRoutes(router, *platform.workforce, *platform.workforce_comms);
   wfm::InstallRoutes(router, *platform.wfm);
   agency::InstallRoutes(router, *platform.agency);
   service::InstallRoutes(router, *platform.service);

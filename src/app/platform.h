@@ -14,6 +14,7 @@
 #include "server/router.h"
 #include "service/desk.h"
 #include "store/db.h"
+#include "workforce/comms.h"
 #include "workforce/service.h"
 #include "wfm/service.h"
 
@@ -41,6 +42,7 @@ struct Platform {
   std::unique_ptr<clients::ClientService> clients;
   std::unique_ptr<reconciliation::ReconciliationService> reconciliation;
   std::unique_ptr<workforce::WorkforceService> workforce;
+  std::unique_ptr<workforce::Comms> workforce_comms;
   std::unique_ptr<wfm::WfmService> wfm;
   std::unique_ptr<agency::Module> agency;
   std::unique_ptr<service::ServiceDesk> service;

@@ -3,13 +3,15 @@
 #include <algorithm>
 
 #include "audit/audit.h"
+#include "workforce/comms_records.h"
 
 namespace concord::workforce {
 namespace {
 
 const TableMap* FindTable(const std::string& table) {
   for (const TableMap* map : {&ProgrammeTable(), &WorkerTable(), &PsrTable(), &AssignmentTable(), &DocumentTable(),
-                              &DeterminationTable(), &TimelineTable(), &TaskTable(), &TimecardTable(), &ExpenseTable()}) {
+                              &DeterminationTable(), &TimelineTable(), &TaskTable(), &TimecardTable(), &ExpenseTable(),
+                              &PayrollTicketTable()}) {
     if (map->table == table) return map;
   }
   return nullptr;

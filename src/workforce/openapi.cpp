@@ -2,6 +2,7 @@
 // and InputSpecs (what a request may write), so the document cannot drift from the records.
 #include "workforce/deliverable_records.h"
 #include "workforce/routes.h"
+#include "workforce/routes_comms.h"
 
 namespace concord::workforce {
 namespace {
@@ -14,6 +15,8 @@ json ColumnSchema(const Column& column) {
     default: return {{"type", {"string", "null"}}};
   }
 }
+
+}  // namespace
 
 json RecordSchema(const TableMap& map) {
   json properties = {{"id", {{"type", "integer"}}},
@@ -50,8 +53,6 @@ json InputSchema(const InputSpec& spec) {
           {"description", "required on create; a PATCH sends only what changes"}};
 }
 
-}  // namespace
-
 json ComponentSchemas() {
   json out = {{"Programme", RecordSchema(ProgrammeTable())}, {"ProgrammeInput", InputSchema(ProgrammeInput())},
               {"Worker", RecordSchema(WorkerTable())},       {"WorkerInput", InputSchema(WorkerInput())},
@@ -84,6 +85,7 @@ json ComponentSchemas() {
         {"next_regular_payday", {{"type", "string"}, {"format", "date"}}},
         {"payday_for_final_period", {{"type", "string"}, {"format", "date"}}},
         {"reason", {{"type", "string"}}}}}};
+  out.update(CommsComponentSchemas());
   return out;
 }
 

@@ -13,5 +13,8 @@ void InstallRoutes(http::Router& router, WorkforceService& service);
 
 // OpenAPI component schemas of the workforce records (merged into the document's components).
 nlohmann::json ComponentSchemas();
+// A record's schema from its TableMap; a request body's from its InputSpec.
+nlohmann::json RecordSchema(const TableMap& map);
+nlohmann::json InputSchema(const InputSpec& spec);
 
 }  // namespace concord::workforce

@@ -4,15 +4,10 @@
 
 #include "audit/audit.h"
 #include "store/time.h"
+#include "workforce/audited_records.h"
 
 namespace concord::workforce {
 namespace {
-
-std::optional<int64_t> ClientOf(const json& record) {
-  const auto it = record.find("client_id");
-  if (it == record.end() || !it->is_number_integer()) return std::nullopt;
-  return it->get<int64_t>();
-}
 
 // A US taxpayer id (SSN or ITIN) is nine digits, written NNN-NN-NNNN (SSA; IRS Pub. 1915); a foreign
 // contractor's tax id is kept as given (letters, digits, dashes), 4–20 characters.
@@ -40,22 +35,13 @@ Date TodayUtc() { return Date(std::chrono::floor<date::days>(std::chrono::system
 
 Result<json> WorkforceService::Insert(store::Connection& c, const TableMap& map, const auth::Principal& caller,
                                       json record, const std::string& request_id) {
-  const int64_t id = TRY(InsertRecord(c, map, record));
-  json saved = Public(map, TRY(LoadRecord(c, map, SystemPrincipal(), id)));
-  TRY(audit::Append(c, caller.Actor(request_id),
-                    {map.entity, std::to_string(id), ClientOf(saved), "create", nullptr, saved}));
-  return saved;
+  return InsertAudited(c, map, caller, record, request_id);
 }
 
 Result<json> WorkforceService::Save(store::Connection& c, const TableMap& map, const auth::Principal& caller,
                                     const json& before, const json& after, int64_t version, const std::string& action,
                                     const std::string& request_id) {
-  TRY(UpdateRecord(c, map, after, version));
-  const int64_t id = after["id"].get<int64_t>();
-  json saved = Public(map, TRY(LoadRecord(c, map, SystemPrincipal(), id)));
-  TRY(audit::Append(c, caller.Actor(request_id),
-                    {map.entity, std::to_string(id), ClientOf(saved), action, Public(map, before), saved}));
-  return saved;
+  return SaveAudited(c, map, caller, before, after, version, action, request_id);
 }
 
 Result<RecordPage> WorkforceService::List(const auth::Principal& caller, const TableMap& map,

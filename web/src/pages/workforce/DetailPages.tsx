@@ -9,6 +9,7 @@ import { useAuth } from '../../auth/AuthContext'
 import { formatDateTime, humanize } from '../../lib/format'
 import { WorkerTypeHistory } from './ConversionPanel'
 import { LinkedCases } from './LinkedCases'
+import { PayrollTicketsPanel } from './PayrollTicketsPanel'
 import { StatusBadge } from './RecordListPage'
 import { WorkforceNav } from './WorkforceNav'
 
@@ -94,6 +95,7 @@ export function WorkerPage() {
         </Table.Tbody>
       </Table>
       <LinkedCases kind="workers" id={id} />
+      <PayrollTicketsPanel workerId={id} canOpen={internal} />
       {internal && (
         <>
           <Title order={4}>Timeline</Title>

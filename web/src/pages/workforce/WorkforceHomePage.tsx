@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { errorMessage } from '../../api/http'
 import { home, type Row } from '../../api/workforce'
+import { payrollSummary } from '../../api/workforceComms'
 import { humanize } from '../../lib/format'
 import { HomeAlerts } from './AlertsPanel'
 import { StatusBadge } from './RecordListPage'
@@ -63,6 +64,7 @@ function WorkerRow({ r, children }: { r: Row; children: React.ReactNode }) {
 /** The coordinator's day: what is waiting, blocked, starting, ending, missing and out of line with the VMS. */
 export function WorkforceHomePage() {
   const q = useQuery({ queryKey: ['wf-home'], queryFn: () => home() })
+  const payroll = useQuery({ queryKey: ['wf-payroll-summary'], queryFn: () => payrollSummary() })
   if (q.isError) return <Alert color="red" title="Could not load today's work">{errorMessage(q.error)}</Alert>
   const h = q.data
   return (
@@ -148,6 +150,26 @@ export function WorkforceHomePage() {
                   <Table.Td>{String(r.title)}</Table.Td>
                   <Table.Td>due {String(r.due_date)}</Table.Td>
                 </WorkerRow>
+              ))}
+            </Section>
+          )}
+          {payroll.data && (
+            <Section
+              title={`Payroll follow-ups due (${payroll.data.payroll_tickets.count} open)`}
+              count={payroll.data.payroll_followups.count}
+              testId="home-payroll"
+              link="/workforce/payroll"
+            >
+              {payroll.data.payroll_followups.items.map((t) => (
+                <Table.Tr key={t.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/workforce/payroll/${t.id}`}>
+                      {t.worker_name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{humanize(t.kind)}</Table.Td>
+                  <Table.Td>due {t.due_date}</Table.Td>
+                </Table.Tr>
               ))}
             </Section>
           )}

@@ -10,6 +10,7 @@ const SECTIONS: { value: string; label: string; internal?: boolean }[] = [
   { value: 'assignments', label: 'Assignments' },
   { value: 'timecards', label: 'Timecards' },
   { value: 'vms-audit', label: 'VMS audit' },
+  { value: 'payroll', label: 'Payroll tickets' },
 ]
 
 /** The Workforce module's sections. Workers see their assignments and timecards only. */
@@ -20,7 +21,7 @@ export function WorkforceNav() {
   const role = user?.role
   const internal = role === 'admin' || role === 'manager' || role === 'coordinator'
   const sections = SECTIONS.filter(
-    (s) => (internal || !s.internal) && (role !== 'worker' || ['assignments', 'timecards'].includes(s.value)),
+    (s) => (internal || !s.internal) && (role !== 'worker' || ['assignments', 'timecards', 'payroll'].includes(s.value)),
   )
   const current = location.pathname.split('/')[2] ?? 'home'
   return (

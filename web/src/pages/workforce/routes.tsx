@@ -1,5 +1,7 @@
 import { Navigate, Route } from 'react-router'
 import { AssignmentPage } from './AssignmentPage'
+import { PayrollTicketPage } from './PayrollTicketPage'
+import { PayrollTicketsPage } from './PayrollTicketsPage'
 import { ProgrammePage, WorkerPage } from './DetailPages'
 import { PsrImportPage, PsrPage } from './PsrPages'
 import { TimecardImportPage } from './TimecardImportPage'
@@ -29,6 +31,8 @@ export function workforceRoutes(role: string | undefined) {
       <Route path="workforce/timecards" element={<TimecardsPage />} />
       <Route path="workforce/timecards/import" element={<TimecardImportPage />} />
       <Route path="workforce/vms-audit" element={<VmsAuditPage />} />
+      <Route path="workforce/payroll" element={<PayrollTicketsPage />} />
+      <Route path="workforce/payroll/:id" element={<PayrollTicketPage />} />
     </>
   )
 }

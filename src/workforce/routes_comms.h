@@ -1,0 +1,21 @@
+// The communication API (comms.h): /api/v1/payroll-tickets… and /api/v1/workers/{id}/payroll-tickets.
+#pragma once
+
+#include "server/router.h"
+#include "workforce/comms.h"
+#include "workforce/service.h"
+
+namespace concord::workforce {
+
+void InstallCommsRoutes(http::Router& router, WorkforceService& workforce, Comms& comms);
+
+// Parts (one file each).
+void InstallPayrollRoutes(http::Router& router, WorkforceService& workforce, PayrollTickets& tickets);
+
+// `today` from the query (tests pin it), else the UTC date; 400 when it is not a date.
+Result<Date> TodayFrom(const http::Request& request);
+
+// OpenAPI component schemas of the communication records.
+nlohmann::json CommsComponentSchemas();
+
+}  // namespace concord::workforce
