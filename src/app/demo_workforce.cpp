@@ -217,14 +217,15 @@ Result<std::string> VmsExport(WorkforceService& s, const auth::Principal& actor,
   };
   for (const auto& row : ours.rows) {
     if (!row[0].starts_with(prefix)) continue;
-    std::string end = row[4], bill = row[6];
-    if (disagree && row[7] == "active" && planted < 2 && !end.empty()) {
+    std::string end = row[4], bill = row[6], status = row[7];
+    if (disagree && row[7] == "active" && planted < 3 && !end.empty()) {
       if (planted == 0) end = Date::Parse(end).value().AddDays(-14).ToString();
       if (planted == 1) bill = "1.00";
+      if (planted == 2) status = "closed";  // the MSP closed it; concord has no end (an alert)
       ++planted;
     }
     csv += row[0] + "," + row[2] + "," + us_date(row[3]) + "," + us_date(end) + ",$" + row[5] + ",$" + bill + "," +
-           static_cast<char>(std::toupper(static_cast<unsigned char>(row[7][0]))) + row[7].substr(1) + ",\"" + row[8] +
+           static_cast<char>(std::toupper(static_cast<unsigned char>(status[0]))) + status.substr(1) + ",\"" + row[8] +
            "\"\n";
   }
   if (disagree) csv += prefix + "9999,lee.ann@workers.example,03/02/2026,12/31/2026,$40.00,$54.40,Active,Pat Kim\n";
@@ -311,7 +312,8 @@ Status AddEorDemo(Platform& p, const auth::Principal& coordinator, const std::ve
   }
   TRY(p.workforce->ImportPsrs(admin, programmes[0]["id"].get<int64_t>(), psrs, "fieldglass-work-orders.csv", false,
                               "demo"));
-  // This week's VMS audit: the first programme's export disagrees in three places; the second's agrees.
+  // This week's VMS audit: the first programme's export disagrees in four places (an end date, a bill rate,
+  // a work order the MSP closed, one only in the VMS); the second's agrees.
   for (size_t i = 0; i < 2 && i < programmes.size(); ++i) {
     const int64_t id = programmes[i]["id"].get<int64_t>();
     const std::string vms = TRY(VmsExport(*p.workforce, admin, id, programmes[i]["vms"].get<std::string>(), i == 0));

@@ -264,10 +264,12 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
           after["vms_update_pending"] = true;
         }
         effective = Text(after, "end_date");
+        TRY(CheckEndNotice(c, body, after, false));
         break;
       case AssignmentEvent::kEnd: {
         const Date last = *context.last_day_worked;
         after["last_day_worked"] = last.ToString();
+        TRY(CheckEndNotice(c, body, after, true));
         after["end_date"] = last.ToString();
         after["offboarding"] = OffboardingChecklist();
         effective = last.ToString();

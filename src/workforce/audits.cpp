@@ -11,6 +11,8 @@ std::string Days(int n) { return fmt::format("{} {}", n, n == 1 ? "day" : "days"
 
 }  // namespace
 
+bool IsAlert(const std::string& code) { return code == "audit.short_notice" || code == "audit.vms_closed_not_ended"; }
+
 std::vector<AuditFinding> AuditAssignments(const std::vector<AssignmentSnapshot>& assignments, Date today,
                                            const AuditPolicy& policy) {
   std::vector<AuditFinding> out;
@@ -50,6 +52,15 @@ std::vector<AuditFinding> AuditAssignments(const std::vector<AssignmentSnapshot>
     if (a.last_day_worked && a.end_date && *a.last_day_worked > *a.end_date) {
       add("audit.last_day_after_end",
           fmt::format("last day worked {} is after the end date {}", *a.last_day_worked, *a.end_date));
+    }
+    if (a.short_notice && (a.status == AssignmentStatus::kEnding || ended)) {
+      add("audit.short_notice", "short notice: " + *a.short_notice);
+    }
+    if (a.status == AssignmentStatus::kActive && a.vms_status && VmsStatusIsEnded(*a.vms_status)) {
+      add("audit.vms_closed_not_ended",
+          fmt::format("the VMS shows the work order {} but concord has no end for it (active, end date {}): "
+                      "record the end or ask the MSP to reopen it",
+                      *a.vms_status, OrNone(a.end_date)));
     }
   }
   return out;

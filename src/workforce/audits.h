@@ -11,6 +11,7 @@
 
 #include "core/date.h"
 #include "workforce/assignment.h"
+#include "workforce/vms_audit.h"
 
 namespace concord::workforce {
 
@@ -23,6 +24,10 @@ struct AssignmentSnapshot {
   std::optional<Date> last_timecard_date;  // the latest day covered by a submitted timecard
   bool in_vms = false;                     // the programme runs a VMS and this assignment has a work order
   std::optional<Date> vms_end_date;        // the work order's end date in the latest VMS export
+  // The work order's status as the latest VMS export writes it ("Closed", "Active"…); absent when unknown.
+  std::optional<std::string> vms_status;
+  // The end was given with less notice than the programme's minimum (notice.h): the check's reason.
+  std::optional<std::string> short_notice;
 };
 
 struct AuditPolicy {
@@ -42,7 +47,13 @@ struct AuditFinding {
 //   audit.vms_end_date_mismatch   in the VMS and the VMS end date differs from ours (or one side has none)
 //   audit.last_day_worked_missing ended/offboarded with no last day worked
 //   audit.last_day_after_end      last day worked later than the end date
+//   audit.short_notice            ending or ended with less notice than the programme's minimum (an alert)
+//   audit.vms_closed_not_ended    the VMS shows the work order closed or ended while ours is still active
+//                                 with no end given (an alert)
 // Findings come in input order, then by the order above.
+// The codes above that are alerts: shown apart on the coordinator's home page.
+bool IsAlert(const std::string& code);
+
 std::vector<AuditFinding> AuditAssignments(const std::vector<AssignmentSnapshot>& assignments, Date today,
                                            const AuditPolicy& policy = {});
 

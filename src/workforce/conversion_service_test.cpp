@@ -10,29 +10,9 @@ namespace {
 
 class ConversionServiceTest : public WorkforceServiceTest {
  protected:
-  // WO-1003: Ada Okafor, a 1099 contractor in CA, 2026-11-16 … 2027-02-26; California's ABC test scores her
-  // high risk (prong B fails, Lab. Code §2775(b)(1)(B)); an approver signs it and she starts.
-  json ActiveContractor() {
-    json a = Event(RequestedAssignment("WO-1003"), {{"event", "start_onboarding"}});
-    const json determination = HighRisk(a["id"].get<int64_t>());
-    Ok(service_->ApproveDetermination(approver_, determination["id"].get<int64_t>(), Version(determination),
-                                      "Reviewed", "t"));
-    a = Ok(service_->Get(coordinator_, AssignmentTable(), a["id"].get<int64_t>()));
-    for (const char* item : {"w9", "contract_or_sow"}) {
-      a = Ok(service_->SetChecklistItem(coordinator_, a["id"].get<int64_t>(), Version(a), "checklist", item, "done",
-                                        "", "t"));
-    }
-    a = Event(a, {{"event", "complete_onboarding"}});
-    return Event(a, {{"event", "activate"}, {"first_day_details", "Badge at the front desk."}});
-  }
-  json HighRisk(int64_t id) {
-    return Ok(service_->Classify(
-        coordinator_, id, {{"answers", {{"abc.prong_a", true}, {"abc.prong_b", false}, {"abc.prong_c", true}}}}, "t"));
-  }
   Result<json> Convert(const auth::Principal& who, const json& a, json body) {
     return service_->ConvertToEmployee(who, a["id"].get<int64_t>(), Version(a), body, "t");
   }
-  auth::Principal approver_{.user_id = 7, .name = "Morgan Manager", .role = auth::Role::kManager};
   const json hours_ = {{"regular", {"8", "8", "8", "8", "8", "0", "0"}}};
 };
 

@@ -160,6 +160,38 @@ CREATE TABLE wf_message_templates (
           {"wf_life_001_conversion", R"sql(
 ALTER TABLE wf_assignments ADD COLUMN conversion TEXT;
 ALTER TABLE wf_workers ADD COLUMN type_history TEXT
+)sql"},
+          // The programme's minimum notice of an end, the notice an end was given, and what the latest VMS
+          // export says of each work order (the alerts of audits.h).
+          {"wf_life_002_alerts", R"sql(
+ALTER TABLE wf_programmes ADD COLUMN minimum_notice_days {{int}};
+ALTER TABLE wf_programmes ADD COLUMN notice_day_kind TEXT;
+ALTER TABLE wf_assignments ADD COLUMN notice TEXT;
+CREATE TABLE wf_vms_work_orders (
+  id {{pk}},
+  programme_id {{int}} NOT NULL REFERENCES wf_programmes(id),
+  client_id {{int}} NOT NULL,
+  vms_work_order_id TEXT NOT NULL,
+  vms_status TEXT,
+  vms_end_date TEXT,
+  file_name TEXT,
+  seen_at TEXT NOT NULL,
+  UNIQUE (programme_id, vms_work_order_id)
+)
+)sql"},
+          // SOW deliverables and milestones of a contractor's engagement (deliverable.h).
+          {"wf_life_003_deliverables", R"sql(
+CREATE TABLE wf_deliverables (
+  id {{pk}},
+  client_id {{int}} NOT NULL REFERENCES clients(id),
+  assignment_id {{int}} NOT NULL REFERENCES wf_assignments(id),
+  worker_id {{int}} NOT NULL,
+  title TEXT NOT NULL, description TEXT, due_date TEXT NOT NULL, amount TEXT, currency TEXT,
+  status TEXT NOT NULL, submitted_at TEXT, submitted_by TEXT, decided_at TEXT, decided_by TEXT, reject_reason TEXT,
+  version {{int}} NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX wf_deliverables_assignment ON wf_deliverables (assignment_id);
+CREATE INDEX wf_deliverables_due ON wf_deliverables (status, due_date)
 )sql"}};
 }
 

@@ -1,5 +1,6 @@
 // OpenAPI component schemas of the workforce records, generated from their TableMaps (what is returned)
 // and InputSpecs (what a request may write), so the document cannot drift from the records.
+#include "workforce/deliverable_records.h"
 #include "workforce/routes.h"
 #include "workforce/routes_comms.h"
 
@@ -37,6 +38,7 @@ json InputSchema(const InputSpec& spec) {
     switch (f.kind) {
       case FieldKind::kBool: p = {{"type", "boolean"}}; break;
       case FieldKind::kId: p = {{"type", "integer"}, {"minimum", 1}}; break;
+      case FieldKind::kCount: p = {{"type", "integer"}, {"minimum", 0}, {"maximum", 365}}; break;
       case FieldKind::kTextList: p = {{"type", "array"}, {"items", {{"type", "string"}}}}; break;
       case FieldKind::kChoice: p = {{"type", "string"}, {"enum", f.choices}}; break;
       case FieldKind::kDate: p = {{"type", "string"}, {"format", "date"}}; break;
@@ -59,7 +61,8 @@ json ComponentSchemas() {
               {"Timecard", RecordSchema(TimecardTable())},   {"Expense", RecordSchema(ExpenseTable())},
               {"ExpenseInput", InputSchema(ExpenseInput())}, {"Task", RecordSchema(TaskTable())},
               {"TimelineEntry", RecordSchema(TimelineTable())}, {"TimelineEntryInput", InputSchema(TimelineInput())},
-              {"Document", RecordSchema(DocumentTable())},   {"Determination", RecordSchema(DeterminationTable())}};
+              {"Document", RecordSchema(DocumentTable())},   {"Determination", RecordSchema(DeterminationTable())},
+              {"Deliverable", RecordSchema(DeliverableTable())}, {"DeliverableInput", InputSchema(DeliverableInput())}};
   out["WorkerInput"]["properties"]["tax_id"] = {{"type", "string"}, {"description", "SSN/ITIN or foreign TIN; write-only"}};
   out["AssignmentEvent"] = {
       {"type", "object"},
@@ -77,6 +80,7 @@ json ComponentSchemas() {
         {"end_reason", {{"type", "string"}, {"enum", {"completed", "client_ended", "resigned", "terminated"}}}},
         {"end_date", {{"type", "string"}, {"format", "date"}}},
         {"notice_hours", {{"type", "integer"}}},
+        {"notice_given_on", {{"type", "string"}, {"format", "date"}, {"description", "give_notice; today when absent"}}},
         {"last_day_worked", {{"type", "string"}, {"format", "date"}}},
         {"next_regular_payday", {{"type", "string"}, {"format", "date"}}},
         {"payday_for_final_period", {{"type", "string"}, {"format", "date"}}},

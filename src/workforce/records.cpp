@@ -50,7 +50,9 @@ const TableMap& ProgrammeTable() {
                      {"required_psr_fields", K::kJson},
                      {"field_mapping", K::kJson},
                      {"audit_spec_id", K::kInt},
-                     {"audit_applied_run_id", K::kInt}})),
+                     {"audit_applied_run_id", K::kInt},
+                     {"minimum_notice_days", K::kInt},
+                     {"notice_day_kind", K::kText}})),
       {{"client_name", kClientName}},
       "",
       "",
@@ -110,7 +112,8 @@ const TableMap& AssignmentTable() {
               {"offboarding", K::kJson},
               {"final_pay", K::kJson},
               {"classification_recheck", K::kJson},
-              {"conversion", K::kJson}},
+              {"conversion", K::kJson},
+              {"notice", K::kJson}},
              Texts({"title", "manager_name", "manager_email", "location", "work_country", "work_state", "cost_centre",
                     "start_date", "end_date", "status", "worker_type", "vms_work_order_id", "vms_worker_id",
                     "currency", "pay_rate", "bill_rate", "end_reason", "last_day_worked", "cancel_reason",
@@ -235,7 +238,9 @@ const InputSpec& ProgrammeInput() {
                               {"checkin_schedule", FieldKind::kChoice, false, kCheckInSchedules},
                               {"status", FieldKind::kChoice, false, {"active", "inactive"}},
                               {"background_check_required", FieldKind::kBool},
-                              {"required_psr_fields", FieldKind::kTextList}};
+                              {"required_psr_fields", FieldKind::kTextList},
+                              {"minimum_notice_days", FieldKind::kCount},
+                              {"notice_day_kind", FieldKind::kChoice, false, {"business", "calendar"}}};
   return spec;
 }
 
@@ -345,6 +350,11 @@ std::vector<FieldError> ValidateInput(const InputSpec& spec, const json& input, 
       case FieldKind::kId:
         if (!v.is_number_integer() || v.get<int64_t>() <= 0) {
           errors.push_back({f.name, "field.type", "Must be a record id."});
+        }
+        continue;
+      case FieldKind::kCount:
+        if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > 365) {
+          errors.push_back({f.name, "field.type", "Must be a whole number from 0 to 365."});
         }
         continue;
       case FieldKind::kTextList:

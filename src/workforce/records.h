@@ -34,7 +34,7 @@ const TableMap& TimecardTable();
 const TableMap& ExpenseTable();
 
 // What a request may write and how it is checked.
-enum class FieldKind { kText, kLongText, kDate, kMoney, kBool, kId, kChoice, kTextList, kEmail };
+enum class FieldKind { kText, kLongText, kDate, kMoney, kBool, kId, kChoice, kTextList, kEmail, kCount };
 
 struct InputField {
   std::string name;

@@ -127,6 +127,14 @@ class WorkforceService {
   // with the reason, the worker gets the "conversion" message, and the VMS update is pending.
   Result<json> ConvertToEmployee(const auth::Principal& caller, int64_t id, int64_t version, const json& body,
                                  const std::string& request_id);
+  // SOW deliverables of a contractor's assignment (deliverable.h): added by the coordinator (refused on an
+  // employee's assignment), then action "submit" (the contractor or the coordinator), "accept" or "reject"
+  // with a reason (the client's user or internal); each step audited and noted on the worker's timeline.
+  Result<json> CreateDeliverable(const auth::Principal& caller, const json& input, const std::string& request_id);
+  Result<json> DecideDeliverable(const auth::Principal& caller, int64_t id, int64_t version, const std::string& action,
+                                 const std::string& reason, const std::string& request_id);
+  // Pending or rejected deliverables due before `today`, in the caller's scope: {count, items (first 10)}.
+  Result<json> OverdueDeliverables(const auth::Principal& caller, Date today);
   // Every saved revision of an assignment, oldest first.
   Result<std::vector<json>> Revisions(const auth::Principal& caller, int64_t assignment_id);
 
@@ -234,6 +242,15 @@ class WorkforceService {
   Status MessageWorker(store::Connection& c, const auth::Principal& caller, const json& assignment, const json& record,
                        const json& worker, const std::string& kind, const TemplateValues& extra,
                        const std::string& request_id);
+  // The notice of an end against the programme's minimum (notice.h): on give_notice to the planned end
+  // date, on end to the last day worked; sets `after.notice` when the programme has a minimum.
+  Status CheckEndNotice(store::Connection& c, const json& body, json& after, bool at_end);
+  // Keeps each work order's status and end date from a programme's VMS export (for the audit alerts).
+  Status RecordVmsWorkOrders(store::Connection& c, const auth::Principal& caller, const json& programme,
+                             const std::string& vms_export, const std::string& file_name, const std::string& request_id);
+  // A deliverable's step as a note on the worker's timeline ("Deliverable accepted: …").
+  Status NoteDeliverable(store::Connection& c, const auth::Principal& caller, const json& deliverable,
+                         const std::string& action, const std::string& request_id);
   // Marks an open task done, adding `outcome` to its detail (none, or not open: nothing).
   Status CloseTask(store::Connection& c, const auth::Principal& caller, const json& task_id,
                    const std::string& outcome, const std::string& request_id);
@@ -248,6 +265,12 @@ class WorkforceService {
 // A converted assignment's timecard week (conversion.h ConversionTimecardGate): refused while the
 // employee checklist misses anything and the week reaches the conversion's effective date.
 Status AssignmentConversionGate(const json& assignment, Date week_start);
+
+// The facts of an assignment the audit (audits.h) takes from elsewhere: its short notice, and the latest VMS
+// export's status and end date of its work order.
+Status AddAlertFacts(store::Connection& c, const json& assignment, AssignmentSnapshot& snapshot);
+// The findings that are alerts, as the home page lists them: {count, items}.
+json HomeAlerts(const std::vector<AuditFinding>& findings);
 
 // Today's date in UTC (the clock; the rules take dates as arguments).
 Date TodayUtc();

@@ -32,6 +32,14 @@ std::string VmsStatus(const std::string& status) {
   return "pending";
 }
 
+bool VmsStatusIsEnded(const std::string& vms_status) {
+  std::string key = VmsHeaderKey(vms_status);  // lower case, trimmed
+  for (const char* ended : {"closed", "completed", "complete", "ended", "terminated", "inactive"}) {
+    if (key == ended) return true;
+  }
+  return false;
+}
+
 std::optional<std::string> AlignmentPercent(const nlohmann::json& summary) {
   auto count = [&](const char* name) -> int64_t {
     return summary.is_object() && summary.contains(name) && summary[name].is_number_integer()

@@ -21,6 +21,10 @@ std::string VmsAuditSpecToml(const std::string& vms);
 // §3.1, plus the pending state of a work order not yet started).
 std::string VmsStatus(const std::string& status);
 
+// Whether a status as a VMS export writes it says the work order is over: Closed, Completed, Ended,
+// Terminated, Inactive (Fieldglass, Beeline, VNDLY; any case, outer blanks ignored).
+bool VmsStatusIsEnded(const std::string& vms_status);
+
 // Alignment of one run, in percent with one decimal (half up): work orders that agree on every compared
 // field, out of every work order either side has (matched + mismatched + only in the VMS + only in concord
 // + keys duplicated). nullopt when the run compared nothing.

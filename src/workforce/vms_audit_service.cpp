@@ -107,6 +107,9 @@ Result<json> WorkforceService::StartVmsAudit(const auth::Principal& caller, int6
   }
   const auto left = TRY(reconciliation_->Upload(caller, file_name.empty() ? "vms-export.csv" : file_name, vms_csv,
                                                 client_id, request_id));
+  TRY(db_.TransactStatus([&](store::Connection& c) {
+    return RecordVmsWorkOrders(c, caller, programme, vms_csv, file_name, request_id);
+  }));
   const auto right = TRY(reconciliation_->Upload(caller, "assignments-programme-" + std::to_string(programme_id) + ".csv",
                                                  io::ToPlainCsv(snapshot), client_id, request_id));
   const auto run = TRY(reconciliation_->StartRun(caller, programme["audit_spec_id"].get<int64_t>(), left.id, right.id,
@@ -253,6 +256,7 @@ Result<std::vector<AuditFinding>> WorkforceService::AuditFindings(const auth::Pr
     if (!latest.empty() && !latest.front().IsNull(0)) {
       if (auto week = Date::Parse(latest.front().Text(0)); week.ok()) s.last_timecard_date = week->AddDays(6);
     }
+    TRY(AddAlertFacts(*conn, a, s));
     snapshots.push_back(std::move(s));
   }
   return AuditAssignments(snapshots, today);
@@ -355,6 +359,8 @@ Result<json> WorkforceService::Home(const auth::Principal& caller, Date today) {
       finding_rows.push_back({{"assignment_id", std::stoll(f.assignment_id)}, {"code", f.code}, {"reason", f.reason}});
     }
   }
+  home["alerts"] = HomeAlerts(findings);
+  home["deliverables_overdue"] = TRY(OverdueDeliverables(caller, today));
   const json dashboard = TRY(VmsAuditDashboard(caller));
   int64_t vms_open = 0;
   for (const auto& p : dashboard["programmes"]) vms_open += p["open_exceptions"].get<int64_t>();

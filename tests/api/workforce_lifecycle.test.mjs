@@ -1,15 +1,16 @@
 // The workforce life-cycle additions over HTTP on the demo data: a contractor converted to a W-2 employee
-// (If-Match, the 409/422 that name what blocks it, the employee checklist gating the new period), and
+// (If-Match, the 409/422 that name what blocks it, the employee checklist gating the new period), the
+// alerts, SOW deliverables accepted by the client's user (the list exported), and
 // tenancy — a user of another client and a worker get 404/403 from every endpoint here.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { Session, startServer } from './client.mjs'
 
-let server, coordinator, client2, worker, mine
+let server, coordinator, client, client2, worker, mine
 before(async () => {
   server = await startServer()
   coordinator = await Session.login(server.baseUrl, 'coordinator@concord.test')
-  const client = await Session.login(server.baseUrl, 'client@concord.test')
+  client = await Session.login(server.baseUrl, 'client@concord.test')
   client2 = await Session.login(server.baseUrl, 'client2@concord.test')
   worker = await Session.login(server.baseUrl, 'worker@concord.test')
   mine = (await client.get('/api/v1/auth/me')).body.user.client_ids[0]
@@ -71,4 +72,73 @@ test('a contractor converts to a W-2 employee; the new period waits for the empl
   assert.equal(gated.status, 409)
   assert.equal(gated.body.code, 'conversion.onboarding_incomplete')
   assert.ok(gated.body.errors.some((e) => /W-4/.test(e.message)))
+})
+
+test('alerts: a short-notice end and a work order the VMS closed, on the home page and the audit list, in scope', async () => {
+  const home = await coordinator.get('/api/v1/workforce/home')
+  assert.equal(home.status, 200)
+  const codes = home.body.alerts.items.map((i) => i.code)
+  assert.ok(codes.includes('audit.short_notice'), JSON.stringify(home.body.alerts))
+  assert.ok(codes.includes('audit.vms_closed_not_ended'), JSON.stringify(home.body.alerts))
+  const short = home.body.alerts.items.find((i) => i.code === 'audit.short_notice')
+  assert.match(short.reason, /business days? of notice .*the programme asks for 10/)
+  const findings = (await coordinator.get('/api/v1/workforce/audit-findings')).body.items
+  for (const alert of home.body.alerts.items) {
+    assert.ok(findings.some((f) => f.code === alert.code && f.assignment_id === alert.assignment_id))
+  }
+  const csv = await coordinator.get('/api/v1/workforce/audit-findings/export.csv')
+  assert.match(csv.body.toString('utf8'), /audit\.short_notice/)
+  // Another client's user sees only findings on assignments they can open.
+  const theirs = (await client2.get('/api/v1/workforce/audit-findings')).body.items
+  for (const f of theirs) assert.equal((await client2.get(`/api/v1/assignments/${f.assignment_id}`)).status, 200)
+  for (const alert of home.body.alerts.items) {
+    const a = (await coordinator.get(`/api/v1/assignments/${alert.assignment_id}`)).body
+    if (a.client_id !== mine) continue
+    assert.ok(!theirs.some((f) => f.assignment_id === alert.assignment_id))
+    assert.ok(!(await client2.get('/api/v1/workforce/home')).body.alerts.items.some((i) => i.assignment_id === alert.assignment_id))
+  }
+  // The programme says how notice is counted; a bad kind names its field.
+  const p = (await coordinator.get(`/api/v1/programmes?client_id=${mine}`)).body.items[0]
+  const bad = await coordinator.patch(`/api/v1/programmes/${p.id}`, { notice_day_kind: 'weeks' }, { 'if-match': `"${p.version}"` })
+  assert.equal(bad.status, 422)
+  assert.equal(bad.body.errors[0].field, 'notice_day_kind')
+  assert.equal((await client2.patch(`/api/v1/programmes/${p.id}`, { minimum_notice_days: 1 }, { 'if-match': `"${p.version}"` })).status, 403)
+})
+
+test("a contractor's deliverable: submitted, accepted by the client's user; another client gets 404", async () => {
+  const contractors = (await coordinator.get(`/api/v1/assignments?client_id=${mine}&worker_type=contractor_1099&status=active&limit=5`)).body.items
+  assert.ok(contractors.length > 0)
+  const a = contractors[0]
+  const created = await coordinator.post('/api/v1/deliverables', { assignment_id: a.id, title: 'API milestone', due_date: '2026-12-18', amount: '1200.5' })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  assert.equal(created.body.amount, '1200.50')
+  const d = created.body
+  const employee = (await coordinator.get(`/api/v1/assignments?client_id=${mine}&worker_type=w2_employee&status=active&limit=1`)).body.items[0]
+  const refused = await coordinator.post('/api/v1/deliverables', { assignment_id: employee.id, title: 'X', due_date: '2026-12-18' })
+  assert.equal(refused.status, 409)
+  assert.equal((await client2.post('/api/v1/deliverables', { assignment_id: a.id, title: 'X', due_date: '2026-12-18' })).status, 403)
+
+  const submitted = await coordinator.post(`/api/v1/deliverables/${d.id}/submit`, undefined, { 'if-match': `"${d.version}"` })
+  assert.equal(submitted.status, 200, JSON.stringify(submitted.body))
+  // Another client's user and a worker who is not the contractor cannot see or decide it.
+  assert.equal((await client2.get(`/api/v1/deliverables/${d.id}`)).status, 404)
+  assert.equal((await client2.post(`/api/v1/deliverables/${d.id}/accept`, {}, { 'if-match': `"${submitted.body.version}"` })).status, 404)
+  assert.ok(!(await client2.get('/api/v1/deliverables?limit=200')).body.items.some((x) => x.id === d.id))
+  if ((await worker.get('/api/v1/auth/me')).body.user.worker_id !== a.worker_id) {
+    assert.equal((await worker.get(`/api/v1/deliverables/${d.id}`)).status, 404)
+  }
+  const noReason = await client.post(`/api/v1/deliverables/${d.id}/reject`, {}, { 'if-match': `"${submitted.body.version}"` })
+  assert.equal(noReason.status, 422)
+  assert.equal(noReason.body.errors[0].field, 'reason')
+  const accepted = await client.post(`/api/v1/deliverables/${d.id}/accept`, {}, { 'if-match': `"${submitted.body.version}"` })
+  assert.equal(accepted.status, 200, JSON.stringify(accepted.body))
+  assert.equal(accepted.body.status, 'accepted')
+  const mineList = (await client.get(`/api/v1/deliverables?assignment_id=${a.id}&status=accepted`)).body.items
+  assert.ok(mineList.some((x) => x.id === d.id))
+  const csv = await coordinator.get(`/api/v1/deliverables/export.csv?assignment_id=${a.id}`)
+  assert.match(csv.body.toString('utf8'), /API milestone,.*1200\.50,USD,accepted/)
+  const timeline = (await coordinator.get(`/api/v1/workforce/timeline?worker_id=${a.worker_id}&q=API%20milestone`)).body.items
+  assert.deepEqual(timeline.map((t) => t.subject).sort(), ['Deliverable accepted: API milestone', 'Deliverable added: API milestone', 'Deliverable submitted: API milestone'])
+  const home = (await coordinator.get('/api/v1/workforce/home')).body
+  assert.ok(home.deliverables_overdue.count > 0, 'the demo has overdue deliverables')
 })

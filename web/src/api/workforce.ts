@@ -150,7 +150,8 @@ export type Hours = Record<'regular' | 'overtime' | 'double_time', string[]>
 export async function saveTimecard(assignmentId: number, weekStart: string, hours: Hours) {
   return (await request<Row>(`${V1}/assignments/${assignmentId}/timecards/${weekStart}`, { method: 'PUT', body: { hours } })).data
 }
-export async function timecardAction(kind: 'timecards' | 'expenses', t: Row, action: string, reason = '') {
+/** A record's decision (submit, approve/accept, reject with a reason) with If-Match: timecards, expenses, deliverables. */
+export async function timecardAction(kind: 'timecards' | 'expenses' | 'deliverables', t: Row, action: string, reason = '') {
   return (await request<Row>(`${V1}/${kind}/${t.id}/${action}`, { method: 'POST', body: { reason }, ifMatch: `"${t.version}"` })).data
 }
 

@@ -30,3 +30,25 @@ export async function convertToEmployee(
     })
   ).data
 }
+
+/** A SOW deliverable of a contractor's engagement (deliverable.h). */
+export interface Deliverable extends Row {
+  assignment_id: number
+  title: string
+  description: string | null
+  due_date: string
+  amount: string | null
+  currency: string
+  status: 'pending' | 'submitted' | 'accepted' | 'rejected'
+  submitted_by: string | null
+  decided_by: string | null
+  reject_reason: string | null
+}
+export async function createDeliverable(body: {
+  assignment_id: number
+  title: string
+  due_date: string
+  amount?: string
+}): Promise<Deliverable> {
+  return (await request<Deliverable>(`${V1}/deliverables`, { method: 'POST', body })).data
+}

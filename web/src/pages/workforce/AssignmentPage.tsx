@@ -42,7 +42,9 @@ import {
 } from '../../api/workforce'
 import { useAuth } from '../../auth/AuthContext'
 import { formatDateTime, humanize } from '../../lib/format'
+import { ShortNoticeAlert } from './AlertsPanel'
 import { ConversionSummary, ConvertButton } from './ConversionPanel'
+import { DeliverablesPanel } from './DeliverablesPanel'
 import { ExpensesPanel } from './ExpensesPanel'
 import { LinkedCases } from './LinkedCases'
 import { RefusalAlert } from './RefusalAlert'
@@ -456,6 +458,7 @@ export function AssignmentPage() {
         </Group>
       )}
       <ConversionSummary assignment={x} />
+      <ShortNoticeAlert notice={x.notice} />
       {refusal && (
         <Alert color="red" title={refusal.title} withCloseButton onClose={() => setRefusal(null)} data-testid="event-refusal">
           {refusal.items.length ? (
@@ -538,6 +541,7 @@ export function AssignmentPage() {
           <Tabs.Tab value="timecards">Timecards</Tabs.Tab>
           <Tabs.Tab value="revisions">Revisions</Tabs.Tab>
           <Tabs.Tab value="expenses">Expenses</Tabs.Tab>
+          {contractor && <Tabs.Tab value="deliverables">Deliverables</Tabs.Tab>}
           <Tabs.Tab value="cases" data-testid="tab-cases">Cases</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="onboarding" pt="sm">
@@ -636,6 +640,9 @@ export function AssignmentPage() {
         </Tabs.Panel>
         <Tabs.Panel value="expenses" pt="sm">
           <ExpensesPanel assignmentId={id} status={x.status} currency={x.currency} />
+        </Tabs.Panel>
+        <Tabs.Panel value="deliverables" pt="sm">
+          <DeliverablesPanel assignmentId={id} currency={x.currency} />
         </Tabs.Panel>
         <Tabs.Panel value="cases" pt="sm">
           <LinkedCases kind="assignments" id={id} />

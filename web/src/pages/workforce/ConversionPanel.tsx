@@ -101,3 +101,15 @@ export function ConversionSummary({ assignment }: { assignment: ConvertedAssignm
     </Alert>
   )
 }
+
+/** A worker's types over time (kept by conversions), each from the day it took effect. */
+export function WorkerTypeHistory({ history }: { history?: unknown }) {
+  const rows = (Array.isArray(history) ? history : []) as { effective_from: string; worker_type: string; reason: string }[]
+  if (rows.length === 0) return null
+  return (
+    <Text size="sm" data-testid="type-history">
+      Worker type over time:{' '}
+      {rows.map((h) => `${humanize(h.worker_type)} from ${h.effective_from} (${humanize(h.reason)})`).join(' → ')}
+    </Text>
+  )
+}

@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/http'
 import { addTimeline, applyVmsAudit, getRecord, listRecords, startVmsAudit, type Row } from '../../api/workforce'
 import { useAuth } from '../../auth/AuthContext'
 import { formatDateTime, humanize } from '../../lib/format'
+import { WorkerTypeHistory } from './ConversionPanel'
 import { LinkedCases } from './LinkedCases'
 import { PayrollTicketsPanel } from './PayrollTicketsPanel'
 import { StatusBadge } from './RecordListPage'
@@ -70,6 +71,7 @@ export function WorkerPage() {
       </Group>
       <Paper withBorder p="md">
         <Fields record={w} fields={['email', 'phone', 'worker_type', 'home_country', 'home_state', 'tax_id_masked']} />
+        <WorkerTypeHistory history={w.type_history} />
       </Paper>
       <Title order={4}>Assignments</Title>
       <Table withTableBorder striped>
@@ -180,7 +182,7 @@ export function ProgrammePage() {
       <Paper withBorder p="md">
         <Fields
           record={p}
-          fields={['client_name', 'msp', 'vms', 'account_executive', 'checkin_schedule', 'status', 'background_check_required', 'processing_instructions']}
+          fields={['client_name', 'msp', 'vms', 'account_executive', 'checkin_schedule', 'status', 'background_check_required', 'minimum_notice_days', 'notice_day_kind', 'processing_instructions']}
         />
       </Paper>
       {internal && (

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router'
 import { ApiError, errorMessage } from '../../api/http'
 import { getRecord, previewTemplate, programmeTemplates, resetTemplate, saveTemplate, type MessageTemplate } from '../../api/workforce'
 import { useAuth } from '../../auth/AuthContext'
+import { FormAlerts } from '../../components/FormAlerts'
 import { WorkforceNav } from './WorkforceNav'
 
 /** Field errors of a refused save or preview, by field ("subject", "body"). */
@@ -13,28 +14,62 @@ function fieldErrors(e: unknown): Record<string, string> {
   return e instanceof ApiError ? Object.fromEntries(e.fieldErrors.map((f) => [f.field, f.message])) : {}
 }
 
-function TemplateEditor({ programmeId, template, canEdit, onSaved }: { programmeId: number; template: MessageTemplate; canEdit: boolean; onSaved: () => void }) {
+/**
+ * One template: subject and body with their placeholders, preview, save (guarded by the version read: a 412
+ * says someone saved since, and Reload fetches their text), back to the default.
+ */
+export function TemplateEditor({
+  programmeId,
+  template,
+  canEdit,
+  onSaved,
+  onReload,
+}: {
+  programmeId: number
+  template: MessageTemplate
+  canEdit: boolean
+  onSaved: () => void
+  /** Fetches the templates again; answers the current version of this one. */
+  onReload: () => Promise<MessageTemplate | undefined>
+}) {
   const [subject, setSubject] = useState(template.subject)
   const [body, setBody] = useState(template.body)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
+  const [conflict, setConflict] = useState(false)
+  const [reloading, setReloading] = useState(false)
   const [preview, setPreview] = useState<{ subject: string; body: string } | null>(null)
-  useEffect(() => {
-    setSubject(template.subject)
-    setBody(template.body)
+  function show(t: MessageTemplate) {
+    setSubject(t.subject)
+    setBody(t.body)
     setErrors({})
     setError(null)
+    setConflict(false)
     setPreview(null)
-  }, [template])
+  }
+  useEffect(() => show(template), [template])
 
   async function run(action: () => Promise<void>) {
     setErrors({})
     setError(null)
+    setConflict(false)
     try {
       await action()
     } catch (e) {
+      if (e instanceof ApiError && e.status === 412) return setConflict(true)
       setErrors(fieldErrors(e))
       setError(errorMessage(e))
+    }
+  }
+  async function reload() {
+    setReloading(true)
+    try {
+      const current = await onReload()
+      if (current) show(current)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setReloading(false)
     }
   }
   const save = () =>
@@ -94,6 +129,13 @@ function TemplateEditor({ programmeId, template, canEdit, onSaved }: { programme
           </Button>
         )}
       </Group>
+      <FormAlerts
+        conflict={conflict}
+        conflictMessage={`Someone saved "${template.title}" since you opened it (you edited version ${template.version}); nothing of yours was saved. Reload to see their text, then make your change again.`}
+        onReload={reload}
+        reloading={reloading}
+        formError={null}
+      />
       {error && (
         <Alert color="red" title="Not saved" role="alert" data-testid="template-error">
           {error}
@@ -147,7 +189,15 @@ export function TemplatesPage() {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          {current && <TemplateEditor programmeId={id} template={current} canEdit={canEdit} onSaved={() => templates.refetch()} />}
+          {current && (
+            <TemplateEditor
+              programmeId={id}
+              template={current}
+              canEdit={canEdit}
+              onSaved={() => templates.refetch()}
+              onReload={async () => (await templates.refetch()).data?.items.find((t) => t.kind === current.kind)}
+            />
+          )}
         </Grid.Col>
       </Grid>
     </Stack>

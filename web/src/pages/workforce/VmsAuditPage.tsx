@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { errorMessage } from '../../api/http'
 import { vmsAudit } from '../../api/workforce'
+import { AuditFindingsPanel } from './AlertsPanel'
 import { WorkforceNav } from './WorkforceNav'
 
 function color(alignment: string | null) {
@@ -71,6 +72,7 @@ export function VmsAuditPage() {
             </Card>
           ))}
           {d.programmes.length === 0 && <Text c="dimmed">No programme has run a VMS audit yet.</Text>}
+          <AuditFindingsPanel />
           <Table />
         </>
       )}

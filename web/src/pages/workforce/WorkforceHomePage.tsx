@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/http'
 import { home, type Row } from '../../api/workforce'
 import { payrollSummary } from '../../api/workforceComms'
 import { humanize } from '../../lib/format'
+import { HomeAlerts } from './AlertsPanel'
 import { StatusBadge } from './RecordListPage'
 import { WorkforceNav } from './WorkforceNav'
 
@@ -73,6 +74,8 @@ export function WorkforceHomePage() {
       {!h ? (
         <Text>Loading…</Text>
       ) : (
+        <>
+        <HomeAlerts alerts={h.alerts} />
         <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }}>
           <Section title="PSRs waiting" count={h.psrs_waiting.count} testId="home-psrs" link="/workforce/psrs?status=needs_details">
             {(h.psrs_waiting.items ?? []).map((r) => (
@@ -140,6 +143,16 @@ export function WorkforceHomePage() {
               ))}
             </Section>
           )}
+          {h.deliverables_overdue && (
+            <Section title="Deliverables overdue" count={h.deliverables_overdue.count} testId="home-deliverables" link="/workforce/assignments?worker_type=contractor_1099&status=active">
+              {(h.deliverables_overdue.items ?? []).map((r) => (
+                <WorkerRow key={r.id} r={r}>
+                  <Table.Td>{String(r.title)}</Table.Td>
+                  <Table.Td>due {String(r.due_date)}</Table.Td>
+                </WorkerRow>
+              ))}
+            </Section>
+          )}
           {payroll.data && (
             <Section
               title={`Payroll follow-ups due (${payroll.data.payroll_tickets.count} open)`}
@@ -180,6 +193,7 @@ export function WorkforceHomePage() {
             </Table.Tr>
           </Section>
         </SimpleGrid>
+        </>
       )}
     </Stack>
   )
