@@ -144,3 +144,23 @@ test('knowledge articles: versions, search, Level II questions; drafts and quest
   assert.ok((await coordinator.get(`/api/v1/workforce/tasks?owner=hrbp&q=${encodeURIComponent('retention bonus')}`)).body.items.length >= 1)
   assert.ok([403, 404].includes((await client2.post(`/api/v1/workers/${workerId}/level2-questions`, { question: 'x', to: 'hrbp' })).status))
 })
+
+test('concord mail ingest --to-timeline: a worker\'s mail on their timeline, anyone else\'s to the desk', async () => {
+  const { spawnSync } = await import('node:child_process')
+  const path = await import('node:path')
+  const bin = path.resolve(process.env.CONCORD_BIN ?? 'build/test/src/app/concord')
+  const ingest = (raw) => spawnSync(bin, ['mail', 'ingest', '--to-timeline', '--db', path.join(server.tmp, 'e2e.db')],
+    { input: raw, encoding: 'utf8', timeout: 60_000 })
+  const w = (await coordinator.get(`/api/v1/workers/${workerId}`)).body
+  const mine = `From: ${w.first_name} <${w.email.toUpperCase()}>\r\nTo: coordinator@concord.test\r\nSubject: New bank details\r\n` +
+    'Message-ID: <cli-bank@example.test>\r\n\r\nMy account changed; the form is in the portal.\r\n'
+  let r = ingest(mine)
+  assert.equal(r.status, 0, r.stderr)
+  assert.match(r.stdout, new RegExp(`^worker ${workerId} timeline entry \\d+$`, 'm'))
+  assert.match(ingest(mine).stdout, /unchanged \(duplicate\)/)
+  const entries = (await coordinator.get(`/api/v1/workforce/timeline?worker_id=${workerId}&channel=email&q=${encodeURIComponent('bank details')}`)).body.items
+  assert.equal(entries.length, 1)
+  r = ingest('From: Someone <someone@elsewhere.test>\r\nTo: support@concord.test\r\nSubject: Hello\r\nMessage-ID: <cli-desk@x.test>\r\n\r\nHi.\r\n')
+  assert.equal(r.status, 0, r.stderr)
+  assert.match(r.stdout, /^case \d+ opened$/m)
+})
