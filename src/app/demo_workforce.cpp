@@ -270,6 +270,7 @@ Status AddEorDemo(Platform& p, const auth::Principal& coordinator, const std::ve
   const auth::Principal client_manager{.user_id = coordinator.user_id, .name = "Client manager",
                                        .role = auth::Role::kAdmin};
   for (const auto& a : active) TRY(build.Timecards(a, client_manager));
+  TRY(AddWorkforceLifeDemo(*p.workforce, admin, active, today));
   // A few expenses, one rejected.
   for (size_t i = 0; i < active.size() && i < 12; ++i) {
     const json e = TRY(p.workforce->CreateExpense(

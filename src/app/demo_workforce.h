@@ -15,4 +15,8 @@ namespace concord::app {
 Status AddEorDemo(Platform& p, const auth::Principal& coordinator, const std::vector<int64_t>& client_ids,
                         uint64_t seed, int scale);
 
+// demo_workforce_life.cpp: a contractor converted to an employee, among the `active` assignments.
+Status AddWorkforceLifeDemo(workforce::WorkforceService& s, const auth::Principal& admin,
+                            const std::vector<nlohmann::json>& active, Date today);
+
 }  // namespace concord::app

@@ -106,7 +106,6 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config_in, bool cre
   platform->service = std::make_unique<service::ServiceDesk>(*platform->db);
   platform->service->RegisterJobs(platform->jobs);
   TRY(platform->service->ScheduleJobs());
-  if (auto smtp = mail::SmtpConfig::FromEnvironment()) platform->service->UseSmtp(*smtp);
   FeedDeskContactsToWfm(*platform->service, *platform->wfm);
   clients::ClientService* client_service = platform->clients.get();
   platform->reconciliation->RegisterSource(

@@ -21,6 +21,11 @@ Status PutSchedule(store::Connection& conn, const std::string& name, const std::
   return {};
 }
 
+Status RemoveSchedule(store::Connection& conn, const std::string& name) {
+  TRY(conn.Execute("DELETE FROM schedules WHERE name = ?", {name}));
+  return {};
+}
+
 Result<int> FireDueSchedules(store::Database& db, std::chrono::sys_seconds now) {
   const std::string now_text = store::FormatInstant(now);
   store::Rows due;

@@ -16,6 +16,9 @@ namespace concord::jobs {
 Status PutSchedule(store::Connection& conn, const std::string& name, const std::string& cron,
                    const std::string& job_kind, const nlohmann::json& payload, std::chrono::sys_seconds now);
 
+// Deletes a schedule; jobs it already queued stay. Removing one that does not exist is not an error.
+Status RemoveSchedule(store::Connection& conn, const std::string& name);
+
 // Enqueues the jobs of every schedule due at `now`; returns how many fired.
 Result<int> FireDueSchedules(store::Database& db, std::chrono::sys_seconds now);
 

@@ -11,8 +11,8 @@ namespace concord::mail {
 namespace {
 
 constexpr const char* kColumns =
-    "id, status, to_addresses, subject, body, reply_to, purpose, entity, entity_id, client_id, created_by, message_id, "
-    "attempts, last_error, created_at, sent_at";
+    "id, status, to_addresses, subject, body, reply_to, from_address, purpose, entity, entity_id, client_id, created_by, "
+    "message_id, in_reply_to, mail_references, attempts, last_error, created_at, sent_at";
 
 // A deliverable address: one @ with text on both sides, a dot in the domain, and nothing that could
 // end a header line or start another address.
@@ -22,6 +22,12 @@ bool IsAddress(const std::string& a) {
   if (a.find_first_of(" \t\r\n,;<>\"()") != std::string::npos) return false;
   const std::string domain = a.substr(at + 1);
   return domain.find('.') != std::string::npos && domain.front() != '.' && domain.back() != '.';
+}
+
+// "<left@right>" on one line (RFC 5322 §3.6.4 msg-id).
+bool IsMessageId(const std::string& id) {
+  return id.size() > 4 && id.front() == '<' && id.back() == '>' && id.find('@') != std::string::npos &&
+         id.find_first_of(" \t\r\n") == std::string::npos;
 }
 
 Status Validate(const Message& m) {
@@ -34,9 +40,14 @@ Status Validate(const Message& m) {
                             {{field, "mail.bad_address", "not an e-mail address"}});
     }
   }
-  if (!m.reply_to.empty() && !IsAddress(m.reply_to))
-    return Error::Invalid("mail.bad_address", "'" + m.reply_to + "' is not an e-mail address.",
-                          {{"reply_to", "mail.bad_address", "not an e-mail address"}});
+  for (const auto& [field, address] : {std::pair{"reply_to", &m.reply_to}, std::pair{"from", &m.from}}) {
+    if (!address->empty() && !IsAddress(*address))
+      return Error::Invalid("mail.bad_address", "'" + *address + "' is not an e-mail address.",
+                            {{field, "mail.bad_address", "not an e-mail address"}});
+  }
+  if (!m.message_id.empty() && !IsMessageId(m.message_id))
+    return Error::Invalid("mail.bad_message_id", "'" + m.message_id + "' is not a Message-ID (<left@right>).",
+                          {{"message_id", "mail.bad_message_id", "<left@right>, one line"}});
   if (m.subject.empty() || m.subject.find_first_of("\r\n") != std::string::npos)
     return Error::Invalid("mail.no_subject", "The message needs a one-line subject.",
                           {{"subject", "mail.no_subject", "required, one line"}});
@@ -51,6 +62,9 @@ Outgoing FromRow(const store::Row& r) {
   o.subject = r.Text("subject");
   o.text = r.Text("body");
   o.reply_to = r.Text("reply_to");
+  o.from = r.Text("from_address");
+  o.in_reply_to = r.Text("in_reply_to");
+  o.references = nlohmann::json::parse(r.Text("mail_references")).get<std::vector<std::string>>();
   o.purpose = r.Text("purpose");
   o.entity = r.Text("entity");
   o.entity_id = r.Text("entity_id");
@@ -127,6 +141,12 @@ CREATE TABLE mail_outbox_attachments (
   file_id {{int}} NOT NULL REFERENCES files (id)
 );
 CREATE INDEX mail_outbox_attachments_outbox ON mail_outbox_attachments (outbox_id);
+)sql"},
+          // Replies on a conversation (the service desk's) keep their sender and threading headers.
+          {"0051_mail_outbox_threading", R"sql(
+ALTER TABLE mail_outbox ADD COLUMN from_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE mail_outbox ADD COLUMN in_reply_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE mail_outbox ADD COLUMN mail_references TEXT NOT NULL DEFAULT '[]';
 )sql"}};
 }
 
@@ -137,6 +157,8 @@ nlohmann::json Outgoing::ToJson() const {
           {"subject", subject},
           {"text", text},
           {"reply_to", reply_to},
+          {"from", from},
+          {"in_reply_to", in_reply_to},
           {"purpose", purpose},
           {"entity", entity},
           {"entity_id", entity_id},
@@ -153,12 +175,14 @@ nlohmann::json Outgoing::ToJson() const {
 Result<int64_t> Enqueue(store::Connection& conn, const audit::Actor& actor, const Message& m) {
   TRY(Validate(m));
   const std::string now = store::NowText();
-  const std::string message_id = "<" + crypto::RandomToken(16) + "@concord>";
+  const std::string message_id = m.message_id.empty() ? "<" + crypto::RandomToken(16) + "@concord>" : m.message_id;
   const int64_t id = TRY(conn.QueryOne(
-      "INSERT INTO mail_outbox (status, to_addresses, subject, body, reply_to, purpose, entity, entity_id, client_id, "
-      "created_by, message_id, created_at, updated_at) VALUES ('queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {nlohmann::json(m.to).dump(), m.subject, m.text, m.reply_to, m.purpose, m.entity, m.entity_id,
-       store::Opt(m.client_id), store::Opt(m.created_by), message_id, now, now})).Int(0);
+      "INSERT INTO mail_outbox (status, to_addresses, subject, body, reply_to, from_address, purpose, entity, entity_id, "
+      "client_id, created_by, message_id, in_reply_to, mail_references, created_at, updated_at) "
+      "VALUES ('queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {nlohmann::json(m.to).dump(), m.subject, m.text, m.reply_to, m.from, m.purpose, m.entity, m.entity_id,
+       store::Opt(m.client_id), store::Opt(m.created_by), message_id, m.in_reply_to,
+       nlohmann::json(m.references).dump(), now, now})).Int(0);
   std::vector<std::string> names;
   for (size_t i = 0; i < m.attachments.size(); ++i) {
     const MailAttachment& a = m.attachments[i];
@@ -192,6 +216,16 @@ Result<Outgoing> Get(store::Connection& conn, int64_t id) {
                                       {id})))
     o.attachment_names.push_back(r.Text(0));
   return o;
+}
+
+Result<std::map<std::string, std::string>> StatusByMessageId(store::Connection& conn,
+                                                             const std::vector<std::string>& message_ids) {
+  std::map<std::string, std::string> out;
+  for (const std::string& id : message_ids) {
+    auto rows = TRY(conn.Query("SELECT status FROM mail_outbox WHERE message_id = ?", {id}));
+    if (!rows.empty()) out[id] = rows[0].Text(0);
+  }
+  return out;
 }
 
 Result<std::vector<Outgoing>> List(store::Connection& conn, const ListQuery& query) {
@@ -242,9 +276,10 @@ void RegisterDelivery(jobs::Registry& registry, store::Database& db, DeliveryCon
       TRY(Record(db, o, "held", "No mail relay is configured (CONCORD_SMTP_URL).", o.attempts));
       return jobs::Outcome{{{"outbox_id", id}, {"status", "held"}}, std::nullopt};
     }
-    OutboundMail out{o.message_id, "", {}, config.from, o.to, o.subject, o.text, TRY(LoadAttachments(*conn, id)),
-                     o.reply_to};
-    const Status sent = SendSmtp(*config.smtp, config.from, o.to, WriteMail(out));
+    const std::string from = o.from.empty() ? config.from : o.from;
+    OutboundMail out{o.message_id, o.in_reply_to, o.references, from, o.to, o.subject, o.text,
+                     TRY(LoadAttachments(*conn, id)), o.reply_to};
+    const Status sent = SendSmtp(*config.smtp, from, o.to, WriteMail(out));
     if (sent.ok()) {
       TRY(Record(db, o, "sent", "", attempts));
       return jobs::Outcome{{{"outbox_id", id}, {"status", "sent"}}, std::nullopt};

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,11 @@ struct Message {
   std::vector<std::string> to;  // addresses; at least one
   std::string subject, text;
   std::string reply_to;  // optional
+  std::string from;      // optional sender (a queue's own address); else the configured one
+  // Threading (RFC 5322 §3.6.4): a reply on a conversation keeps its own Message-ID, set by the caller,
+  // and names what it answers; empty ones are generated / left out.
+  std::string message_id, in_reply_to;
+  std::vector<std::string> references;
   std::vector<MailAttachment> attachments;
   std::string purpose;                 // what kind of message: "timecard_reminder", "invoice", ...
   std::string entity, entity_id;       // the record it concerns, as in audit events
@@ -39,8 +45,8 @@ struct Message {
 };
 
 // Validates and queues `message`, with its delivery job and an audit event, in the caller's
-// transaction. Errors (field-named): "mail.no_recipient" (to), "mail.bad_address" (to[i]),
-// "mail.no_subject" (subject). Returns the outbox id.
+// transaction. Errors (field-named): "mail.no_recipient" (to), "mail.bad_address" (to[i], reply_to,
+// from), "mail.bad_message_id" (message_id), "mail.no_subject" (subject). Returns the outbox id.
 Result<int64_t> Enqueue(store::Connection& conn, const audit::Actor& actor, const Message& message);
 
 // A queued message as stored: queued → sent, or held (no relay configured) / failed (after the last
@@ -49,7 +55,8 @@ struct Outgoing {
   int64_t id = 0;
   std::string status;  // queued, sent, held, failed
   std::vector<std::string> to;
-  std::string subject, text, reply_to, purpose, entity, entity_id, message_id;
+  std::string subject, text, reply_to, from, purpose, entity, entity_id, message_id, in_reply_to;
+  std::vector<std::string> references;
   std::optional<int64_t> client_id, created_by;
   int attempts = 0;
   std::string last_error, created_at, sent_at;
@@ -58,6 +65,10 @@ struct Outgoing {
 };
 
 Result<Outgoing> Get(store::Connection& conn, int64_t id);
+
+// The delivery state (queued, sent, held, failed) of those of `message_ids` that are in the outbox.
+Result<std::map<std::string, std::string>> StatusByMessageId(store::Connection& conn,
+                                                             const std::vector<std::string>& message_ids);
 
 // The relay and the sender address deliveries use: $CONCORD_SMTP_URL (see smtp.h) and
 // $CONCORD_MAIL_FROM (default "concord@localhost").

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "jobs/jobs_testing.h"
 #include "mail/smtp_testing.h"
 #include "store/testing.h"
 
@@ -62,16 +63,7 @@ class OutboxTest : public ::testing::TestWithParam<std::string> {
     auto conn = db().Acquire();
     return (*conn)->Query(sql).value().at(0).Int(0);
   }
-  // Runs every queued job now, ignoring the retry backoff.
-  void RunJobs(const jobs::Registry& registry) {
-    for (;;) {
-      {
-        auto conn = db().Acquire();
-        ASSERT_TRUE((*conn)->Execute("UPDATE jobs SET run_at = '2000-01-01T00:00:00Z' WHERE state = 'queued'").ok());
-      }
-      if (!jobs::RunOne(db(), registry, "test").value()) return;
-    }
-  }
+  void RunJobs(const jobs::Registry& registry) { jobs::testing::RunAllNow(db(), registry); }
   static Message Reminder() {
     Message m;
     m.to = {"renee.dupont@acme-staffing.test", "payroll@acme-staffing.test"};

@@ -171,6 +171,18 @@ void InstallSpecRoutes(http::Router& router, ReconciliationService& service) {
                {"right_path", {{"type", "string"}}}},
               {"cron", "left_path", "right_path"}),
        Ref("ReconSpec")});
+
+  router.Add(
+      "DELETE", kBase + "/specs/{id}/schedule",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kReconSchedule, [&](const auth::Principal& caller) -> Result<Response> {
+          const int64_t id = TRY(PathId(ctx, "id"));
+          const int64_t version = TRY(api::IfMatchVersion(ctx.request));
+          const SpecRecord spec = TRY(service.UnscheduleSpec(caller, id, version, ctx.request.request_id));
+          return WithETag(Response::Json(ToJson(spec)), spec.version);
+        });
+      },
+      {"Stop a spec's schedule (If-Match required; the spec and its runs stay)", kTag, true, nullptr, Ref("ReconSpec")});
 }
 
 void InstallRunRoutes(http::Router& router, ReconciliationService& service) {

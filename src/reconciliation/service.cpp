@@ -107,6 +107,24 @@ Result<SpecRecord> ReconciliationService::ScheduleSpec(const auth::Principal& ca
   });
 }
 
+Result<SpecRecord> ReconciliationService::UnscheduleSpec(const auth::Principal& caller, int64_t id,
+                                                         int64_t expected_version, const std::string& request_id) {
+  return db_.Transact<SpecRecord>([&](store::Connection& c) -> Result<SpecRecord> {
+    const SpecRecord before = TRY(LoadSpec(c, caller.ClientScope(), id));
+    SpecRecord after = before;
+    after.schedule_cron.clear();
+    after.left_path.clear();
+    after.right_path.clear();
+    TRY(reconciliation::UpdateSpec(c, after, expected_version));
+    TRY(jobs::RemoveSchedule(c, ScheduleName(id)));
+    SpecRecord saved = TRY(LoadSpec(c, std::nullopt, id));
+    TRY(audit::Append(
+        c, caller.Actor(request_id),
+        {"recon_spec", std::to_string(id), saved.client_id, "unschedule", SpecAudit(before), SpecAudit(saved)}));
+    return saved;
+  });
+}
+
 // --- files and runs ---
 
 Result<UploadedFile> ReconciliationService::Upload(const auth::Principal& caller, const std::string& name,

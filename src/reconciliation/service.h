@@ -52,6 +52,9 @@ class ReconciliationService {
   Result<SpecRecord> ScheduleSpec(const auth::Principal& caller, int64_t id, int64_t expected_version,
                                   const ScheduleInput& input, const std::string& request_id,
                                   std::chrono::sys_seconds now);
+  // Stops the schedule (the spec and its runs stay).
+  Result<SpecRecord> UnscheduleSpec(const auth::Principal& caller, int64_t id, int64_t expected_version,
+                                    const std::string& request_id);
 
   // Stores an input file (raw bytes) for a later run; only its uploader may use it.
   Result<UploadedFile> Upload(const auth::Principal& caller, const std::string& name, std::string bytes,

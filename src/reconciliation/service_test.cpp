@@ -328,6 +328,27 @@ TEST_P(ReconciliationServiceTest, AScheduleRunsTheSpecOnServerFiles) {
   std::filesystem::remove_all(dir);
 }
 
+TEST_P(ReconciliationServiceTest, AStoppedScheduleNoLongerFiresAndOtherClientsCannotStopOne) {
+  const SpecRecord spec = MakeSpec(client_ids_[0]);
+  const auto now = std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23}};
+  const SpecRecord scheduled =
+      service_->ScheduleSpec(coordinator_, spec.id, spec.version, {"0 6 * * 1", "/srv/a.csv", "/srv/b.csv"}, "t", now)
+          .value();
+  auth::Principal other{.user_id = 99, .role = auth::Role::kClientUser, .client_ids = {client_ids_[1]}};
+  EXPECT_EQ(HttpStatus(service_->UnscheduleSpec(other, spec.id, scheduled.version, "t").error().kind), 404);
+  EXPECT_EQ(HttpStatus(service_->UnscheduleSpec(coordinator_, spec.id, spec.version, "t").error().kind), 412);
+  const SpecRecord stopped = service_->UnscheduleSpec(coordinator_, spec.id, scheduled.version, "t").value();
+  EXPECT_TRUE(stopped.schedule_cron.empty());
+  EXPECT_TRUE(stopped.left_path.empty());
+  EXPECT_EQ(jobs::FireDueSchedules(db(), now + std::chrono::hours(24 * 8)).value(), 0);  // a week on: nothing
+  auto conn = db().Acquire();
+  EXPECT_EQ((*conn)->Query("SELECT COUNT(*) FROM audit_events WHERE entity = 'recon_spec' AND action = 'unschedule'")
+                .value()
+                .at(0)
+                .Int(0),
+            1);
+}
+
 TEST_P(ReconciliationServiceTest, ARunThatCannotReadItsInputsFailsWithTheReason) {
   const SpecRecord spec = MakeSpec(std::nullopt);
   const std::string renamed = "Worker,Worker Name,Assignment Start,Bill Rate,Status\nW-1001,A,03/04/2024,$1.00,Active\n";

@@ -61,10 +61,6 @@ struct MailIngest {
   bool duplicate = false;
 };
 
-// Sends a recorded outbound mail entry (mail.h implements it over SMTP). Called after the transaction
-// that recorded it commits.
-using MailHook = std::function<Status(const Case&, const Entry&)>;
-
 // The supervisor's board: the agents and the open cases (urgent first, at most kBoardCaseLimit).
 inline constexpr int kBoardCaseLimit = 500;
 struct Board {
@@ -177,9 +173,6 @@ class ServiceDesk {
   // threaded into its case by Message-ID/In-Reply-To/References, else opens a case in the queue of the
   // address it was sent to. The same Message-ID twice is taken once.
   Result<MailIngest> IngestMail(const std::string& raw, const std::string& request_id);
-  // Replies on cases with a requester address go out through this relay (see smtp.h).
-  void UseSmtp(mail::SmtpConfig config);
-  void SetMailHook(MailHook hook) { mail_hook_ = std::move(hook); }
   Instant Now() const { return now_(); }
   store::Database& db() { return db_; }
 
@@ -187,7 +180,6 @@ class ServiceDesk {
   friend class CaseWriter;
   store::Database& db_;
   Clock now_;
-  MailHook mail_hook_;
 };
 
 }  // namespace concord::service

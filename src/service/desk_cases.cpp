@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "crypto/crypto.h"
+#include "mail/outbox.h"
 #include "service/case_write.h"
 #include "service/desk.h"
 #include "service/routing.h"
@@ -9,6 +10,27 @@
 
 namespace concord::service {
 namespace {
+
+// The reply as an outbox message: from the queue's address, threaded into the requester's conversation,
+// with the files the agent attached.
+Status QueueReply(store::Connection& conn, const audit::Actor& actor, const Case& c, const Entry& e,
+                  std::optional<int64_t> author, const std::vector<jobs::File>& uploads) {
+  mail::Message m{.to = {e.mail_to},
+                  .subject = e.mail_subject,
+                  .text = e.body,
+                  .from = e.mail_from,
+                  .message_id = e.mail_message_id,
+                  .in_reply_to = e.mail_in_reply_to,
+                  .references = e.mail_references,
+                  .purpose = "case_reply",
+                  .entity = "case",
+                  .entity_id = std::to_string(c.id),
+                  .client_id = c.client_id,
+                  .created_by = author};
+  for (const jobs::File& f : uploads) m.attachments.push_back({f.name, f.content_type, f.content});
+  TRY(mail::Enqueue(conn, actor, m));
+  return {};
+}
 
 Error Invalid(std::vector<FieldError> errors, const std::string& what) {
   return Error::Invalid("request.invalid", what + " has errors; see the fields.", std::move(errors));
@@ -156,7 +178,6 @@ Result<Entry> ServiceDesk::AddEntry(const auth::Principal& caller, int64_t case_
   if (!caller.Internal() && input.set_status) errors.push_back({"set_status", "auth.forbidden", "Staff set the status."});
   if (!errors.empty()) return Invalid(std::move(errors), "The entry");
   const Instant now = now_();
-  Case mailed;
   Entry entry = TRY(db_.Transact<Entry>([&](store::Connection& conn) -> Result<Entry> {
     CaseWriter w(conn, caller.Actor(request_id), now);
     Case c = TRY(LoadCase(conn, ScopeOf(caller), case_id));
@@ -183,7 +204,11 @@ Result<Entry> ServiceDesk::AddEntry(const auth::Principal& caller, int64_t case_
       e.attachments.push_back({file.name, file.content_type, size, TRY(jobs::SaveFile(conn, file))});
     }
     if (kind == "message_out" && !c.requester_email.empty() && e.mail_message_id.empty()) TRY(w.AddressReply(c, e));
+    const bool mailed = kind == "message_out" && !e.mail_message_id.empty() && !e.mail_to.empty();
+    if (mailed) e.outcome = "queued";
     e.id = TRY(w.AddEntry(c, e));
+    // Queued in this transaction: the requester gets the reply exactly when it is recorded, with retries.
+    if (mailed) TRY(QueueReply(conn, caller.Actor(request_id), c, e, caller.user_id, input.uploads));
     if (kind == "message_in" && (c.status == "pending_requester" || IsSolved(TRY(ParseCaseStatus(c.status))) ||
                                  c.status == "on_hold")) {
       if (c.status != "closed") TRY(w.ChangeStatus(c, "open"));
@@ -194,21 +219,24 @@ Result<Entry> ServiceDesk::AddEntry(const auth::Principal& caller, int64_t case_
       TRY(w.ChangeStatus(c, "open"));
     }
     TRY(w.Finish(c, version, "add_" + kind, nullptr, ToJson(e)));
-    mailed = c;
     return e;
   }));
-  if (!entry.mail_message_id.empty() && entry.kind == "message_out" && mail_hook_) {
-    // Sent after the commit, so a mail never leaves for a reply that was rolled back. The hook records
-    // the delivery on the entry ("sent" or "send_failed"); the reply itself stands either way.
-    entry.outcome = mail_hook_(mailed, entry).ok() ? "sent" : "send_failed";
-  }
   return entry;
 }
 
 Result<std::vector<Entry>> ServiceDesk::Timeline(const auth::Principal& caller, int64_t case_id) {
   auto conn = TRY(db_.Acquire());
   TRY(LoadCase(*conn, ScopeOf(caller), case_id));
-  return ListEntries(*conn, case_id, !caller.Internal());
+  std::vector<Entry> entries = TRY(ListEntries(*conn, case_id, !caller.Internal()));
+  // A reply's outcome is its delivery state in the outbox (queued, sent, held, failed).
+  std::vector<std::string> replies;
+  for (const Entry& e : entries)
+    if (e.kind == "message_out" && !e.mail_message_id.empty()) replies.push_back(e.mail_message_id);
+  const auto delivery = TRY(mail::StatusByMessageId(*conn, replies));
+  for (Entry& e : entries)
+    if (auto found = delivery.find(e.mail_message_id); e.kind == "message_out" && found != delivery.end())
+      e.outcome = found->second;
+  return entries;
 }
 
 Result<jobs::File> ServiceDesk::AttachmentFile(const auth::Principal& caller, int64_t case_id, int64_t file_id) {

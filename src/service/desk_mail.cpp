@@ -1,10 +1,9 @@
 // Mail in and out of the desk: an inbound message joins the case it answers (Message-ID threading,
 // else the [#n] tag from the same sender) or opens a new one in the queue of the address it was sent
-// to; a reply recorded on a case goes out over SMTP after its transaction commits.
+// to. Replies go out through the outbox (desk_cases.cpp), threaded by their headers.
 #include "crypto/crypto.h"
 #include "jobs/jobs.h"
 #include "mail/mime.h"
-#include "mail/smtp.h"
 #include "service/case_write.h"
 #include "service/desk.h"
 
@@ -100,23 +99,6 @@ Result<MailIngest> ServiceDesk::IngestMail(const std::string& raw, const std::st
     TRY(w.Finish(c, 1, "mail_in", nullptr, ToJson(e)));
     return MailIngest{c.id, true, false};
   });
-}
-
-void ServiceDesk::UseSmtp(mail::SmtpConfig config) {
-  mail_hook_ = [this, config](const Case& c, const Entry& e) -> Status {
-    mail::OutboundMail out{e.mail_message_id, e.mail_in_reply_to, e.mail_references, e.mail_from, {e.mail_to},
-                     e.mail_subject, e.body};
-    const Status sent = mail::SendSmtp(config, e.mail_from, {e.mail_to}, mail::WriteMail(out));
-    // The delivery is recorded on the entry either way; a failed send can be retried by replying again.
-    const std::string outcome = sent.ok() ? "sent" : "send_failed";
-    TRY(db_.TransactStatus([&](store::Connection& conn) -> Status {
-      TRY(conn.Execute("UPDATE case_entries SET outcome = ? WHERE id = ?", {outcome, e.id}));
-      return audit::Append(conn, audit::Actor::System("mail"),
-                           {"case", std::to_string(c.id), c.client_id, "mail_" + outcome, nullptr,
-                            {{"entry_id", e.id}, {"to", e.mail_to}, {"message_id", e.mail_message_id}}});
-    }));
-    return sent;
-  };
 }
 
 }  // namespace concord::service

@@ -6,13 +6,10 @@
 
 #include <gtest/gtest.h>
 
-#include "auth/accounts.h"
-#include "clients/client_store.h"
 #include "mail/outbox.h"
-#include "reconciliation/work_store.h"
 #include "service/sla_test_util.h"
+#include "service/desk_test_migrations.h"
 #include "store/testing.h"
-#include "workforce/service.h"
 
 namespace concord::service {
 
@@ -23,11 +20,7 @@ class DeskTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     fresh_ = store::testing::MakeFreshDatabase(GetParam());
-    std::vector<store::Migration> migrations;
-    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
-                      reconciliation::Migrations(), workforce::Migrations(), mail::Migrations(), Migrations()})
-      migrations.insert(migrations.end(), list.begin(), list.end());
-    ASSERT_TRUE(store::Migrate(db(), migrations).ok());
+    ASSERT_TRUE(store::Migrate(db(), testing::DeskTestMigrations()).ok());
     desk_ = std::make_unique<ServiceDesk>(db(), [this] { return now_; });
     manager_ = {.user_id = User("maria@x.test", "Maria Manager", "manager"), .name = "Maria Manager",
                 .role = auth::Role::kManager};

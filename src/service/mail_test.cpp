@@ -6,15 +6,13 @@
 #include <fstream>
 #include <sstream>
 
-#include "auth/accounts.h"
-#include "clients/client_store.h"
+#include "jobs/jobs_testing.h"
 #include "mail/outbox.h"
 #include "mail/mime.h"
 #include "mail/smtp_testing.h"
-#include "reconciliation/work_store.h"
 #include "service/desk.h"
+#include "service/desk_test_migrations.h"
 #include "store/testing.h"
-#include "workforce/service.h"
 
 namespace concord::service {
 namespace {
@@ -39,11 +37,7 @@ class MailTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     fresh_ = store::testing::MakeFreshDatabase(GetParam());
-    std::vector<store::Migration> migrations;
-    for (auto list : {audit::Migrations(), auth::Migrations(), jobs::Migrations(), clients::Migrations(),
-                      reconciliation::Migrations(), workforce::Migrations(), mail::Migrations(), Migrations()})
-      migrations.insert(migrations.end(), list.begin(), list.end());
-    ASSERT_TRUE(store::Migrate(db(), migrations).ok());
+    ASSERT_TRUE(store::Migrate(db(), testing::DeskTestMigrations()).ok());
     desk_ = std::make_unique<ServiceDesk>(db());
     auto conn = db().Acquire();
     auto one = [&](const std::string& sql, std::vector<store::Value> params) {
@@ -76,7 +70,8 @@ class MailTest : public ::testing::TestWithParam<std::string> {
 
 TEST_P(MailTest, RequestReplyAndAnswerThreadIntoOneCase) {
   SmtpServer smtp;
-  desk_->UseSmtp({smtp.url(), "", "", 10});
+  jobs::Registry delivery;
+  mail::RegisterDelivery(delivery, db(), {mail::SmtpConfig{smtp.url(), "", "", 10}, "concord@localhost"});
   const MailIngest in = desk_->IngestMail(Fixture("request_multipart_attachment.eml"), "t").value();
   ASSERT_TRUE(in.created);
   const Case c = desk_->Get(agent_, in.case_id).value();
@@ -103,11 +98,21 @@ TEST_P(MailTest, RequestReplyAndAnswerThreadIntoOneCase) {
 
   EntryInput reply{.kind = "reply", .body = "Could you send the register again? Merci, Ren\u00e9e."};
   reply.set_status = "pending_requester";
+  reply.uploads = {{.name = "W-4 2026.pdf", .content_type = "application/pdf", .content = "%PDF-1.4 form"}};
   const Entry sent = desk_->AddEntry(agent_, c.id, reply, "t").value();
-  EXPECT_EQ(sent.outcome, "sent");
+  EXPECT_EQ(sent.outcome, "queued");  // in the outbox with the reply; delivered by its job
+  EXPECT_TRUE(smtp.Messages().empty());
+  jobs::testing::RunAllNow(db(), delivery);
+  const std::vector<Entry> after = desk_->Timeline(agent_, c.id).value();
+  EXPECT_EQ(std::find_if(after.begin(), after.end(), [](const Entry& e) { return e.kind == "message_out"; })->outcome,
+            "sent");
   const std::vector<std::string> delivered = smtp.Messages();
   ASSERT_EQ(delivered.size(), 1u);
   const mail::ParsedMail out = mail::ParseMail(delivered[0]).value();
+  ASSERT_EQ(out.attachments.size(), 1u);
+  EXPECT_EQ(out.attachments[0].name, "W-4 2026.pdf");
+  EXPECT_EQ(out.attachments[0].bytes, "%PDF-1.4 form");
+  EXPECT_EQ(out.references, std::vector<std::string>{"<CAF8x2-request-0001@mail.acme-staffing.test>"});
   EXPECT_EQ(out.to, std::vector<std::string>{"renee.dupont@acme-staffing.test"});
   EXPECT_EQ(out.from_address, "support@concord.test");
   EXPECT_EQ(out.in_reply_to, "<CAF8x2-request-0001@mail.acme-staffing.test>");
@@ -135,15 +140,20 @@ TEST_P(MailTest, RequestReplyAndAnswerThreadIntoOneCase) {
   EXPECT_NE(stranger.case_id, c.id);
 }
 
-TEST_P(MailTest, ARelayThatIsDownLeavesTheReplyRecordedAsNotSent) {
-  desk_->UseSmtp({"smtp://127.0.0.1:" + std::to_string(mail::testing::FreePort()), "", "", 5});
+TEST_P(MailTest, ARelayThatIsDownLeavesTheReplyRecordedAndFailedInTheOutbox) {
+  jobs::Registry delivery;
+  mail::RegisterDelivery(delivery, db(), {mail::SmtpConfig{"smtp://127.0.0.1:" + std::to_string(mail::testing::FreePort()),
+                                                           "", "", 5},
+                                          "concord@localhost"});
   const MailIngest in = desk_->IngestMail(Fixture("request_multipart_attachment.eml"), "t").value();
   const Entry e = desk_->AddEntry(agent_, in.case_id, {.kind = "reply", .body = "Hello"}, "t").value();
-  EXPECT_EQ(e.outcome, "send_failed");
+  EXPECT_EQ(e.outcome, "queued");
+  jobs::testing::RunAllNow(db(), delivery);  // every retry refused
   const std::vector<Entry> timeline = desk_->Timeline(agent_, in.case_id).value();
   const auto reply = std::find_if(timeline.begin(), timeline.end(), [](const Entry& x) { return x.kind == "message_out"; });
   ASSERT_NE(reply, timeline.end());
-  EXPECT_EQ(reply->outcome, "send_failed");
+  EXPECT_EQ(reply->outcome, "failed");
+  EXPECT_EQ(reply->body, "Hello");  // the reply stands; the outbox can send it again
 }
 
 TEST_P(MailTest, GarbageIsRefusedWithAReason) {

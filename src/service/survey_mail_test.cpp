@@ -12,7 +12,8 @@ TEST_P(SurveyMailTest, SolvingQueuesTheLinkOnceAndTheLinkAnswersTheSurvey) {
   Add(c, "reply", "Reissued.", "solved");
   const Case solved = desk_->Get(agent_, c.id).value();
   auto conn = db().Acquire().value();
-  const auto row = conn->QueryOne("SELECT subject, body, purpose, entity_id FROM mail_outbox WHERE entity = 'case'", {});
+  const auto row = conn->QueryOne(
+      "SELECT subject, body, purpose, entity_id FROM mail_outbox WHERE entity = 'case' AND purpose = 'case_survey'", {});
   ASSERT_TRUE(row.ok()) << row.error().message;
   EXPECT_EQ(row->Text(0), "How did we do? W-2 reprint [#" + std::to_string(c.id) + "]");
   EXPECT_NE(row->Text(1).find("https://desk.example.test/survey/" + solved.survey_token), std::string::npos);

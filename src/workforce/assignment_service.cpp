@@ -4,6 +4,7 @@
 #include "crypto/crypto.h"
 #include "store/time.h"
 #include "workforce/assignment.h"
+#include "workforce/checklist_json.h"
 #include "workforce/classification.h"
 #include "workforce/final_pay.h"
 #include "workforce/holidays.h"
@@ -39,37 +40,6 @@ std::optional<Date> OptDate(const json& record, const std::string& field) {
   return date.ok() ? std::optional<Date>(*date) : std::nullopt;
 }
 
-json ItemJson(const ChecklistItem& item) {
-  return {{"id", item.id},
-          {"title", item.title},
-          {"citation", item.citation},
-          {"required", item.required_for_activation},
-          {"due", item.due ? json(item.due->ToString()) : json(nullptr)},
-          {"done", item.done},
-          {"waived", item.waived},
-          {"note", ""}};
-}
-
-Checklist ChecklistFrom(const json& list) {
-  Checklist out;
-  if (!list.is_object()) return out;
-  out.template_version = list.value("template_version", "");
-  for (const auto& i : list.value("items", json::array())) {
-    out.items.push_back(ChecklistItem{i.value("id", ""), i.value("title", ""), i.value("citation", ""),
-                                      i.value("required", true), std::nullopt, i.value("done", false),
-                                      i.value("waived", false)});
-  }
-  return out;
-}
-
-json* FindItem(json& list, const std::string& id) {
-  if (!list.is_object() || !list.contains("items")) return nullptr;
-  for (auto& item : list["items"]) {
-    if (item.value("id", "") == id) return &item;
-  }
-  return nullptr;
-}
-
 // The offboarding checklist (issue 4 "Ends"): all four must be done before offboarding.
 json OffboardingChecklist() {
   json items = json::array();
@@ -86,21 +56,14 @@ json OffboardingChecklist() {
 
 std::vector<std::string> OpenTitles(const json& list) {
   std::vector<std::string> out;
-  for (const auto& item : MissingForActivation(ChecklistFrom(list))) out.push_back(item.title);
+  for (const auto& item : MissingForActivation(ChecklistFromJson(list))) out.push_back(item.title);
   return out;
-}
-
-WorkerType TypeOf(const json& assignment) {
-  const std::string type = Text(assignment, "worker_type");
-  if (type == "contractor_1099") return WorkerType::kContractor1099;
-  if (type == "foreign_contractor") return WorkerType::kForeignContractor;
-  return WorkerType::kW2Employee;
 }
 
 // What an extension or revision changed, for the classification re-check rule.
 AssignmentChange ChangeOf(const json& before, const json& after, bool extension) {
   AssignmentChange change;
-  change.worker_type = TypeOf(before);
+  change.worker_type = WorkerTypeOf(before);
   change.extension = extension;
   change.start_date = OptDate(before, "start_date").value_or(Date{});
   change.end_before = OptDate(before, "end_date");
@@ -202,7 +165,7 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
         auto latest = TRY(c.Query(
             "SELECT approval_required, status FROM wf_determinations WHERE assignment_id = ? ORDER BY id DESC LIMIT 1",
             {id}));
-        OnboardingProfile profile{TypeOf(before), Text(before, "work_country"), Text(before, "work_state"),
+        OnboardingProfile profile{WorkerTypeOf(before), Text(before, "work_country"), Text(before, "work_state"),
                                   TRY(DateField(before, "start_date")),
                                   programme.value("background_check_required", false),
                                   !latest.empty() && latest.front().Int(0) != 0};
@@ -211,9 +174,7 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
           (void)checklist.MarkDone("classification_determination");
           if (latest.front().Text(1) == "approved") (void)checklist.MarkDone("classification_approval");
         }
-        json items = json::array();
-        for (const auto& item : checklist.items) items.push_back(ItemJson(item));
-        after["checklist"] = {{"template_version", checklist.template_version}, {"items", items}};
+        after["checklist"] = ChecklistJson(checklist);
         break;
       }
       case AssignmentEvent::kCompleteOnboarding:
@@ -310,7 +271,7 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
         after["end_date"] = last.ToString();
         after["offboarding"] = OffboardingChecklist();
         effective = last.ToString();
-        if (TypeOf(before) == WorkerType::kW2Employee && Text(before, "work_country") == "US") {
+        if (WorkerTypeOf(before) == WorkerType::kW2Employee && Text(before, "work_country") == "US") {
           SeparationFacts facts;
           facts.state = Text(before, "work_state");
           facts.kind = Text(after, "end_reason") == "resigned" ? SeparationKind::kResignation
@@ -358,21 +319,27 @@ Result<json> WorkforceService::ApplyEvent(const auth::Principal& caller, int64_t
                           request_id));
     TRY(AddRevision(c, caller, saved, std::string(ToString(event)), effective));
     if (!message_kind.empty()) {
-      // The programme's wording (or the default); a stored template was checked when saved.
-      const TemplateText text = TRY(AssignmentTemplate(c, id, message_kind));
-      const json& record = message_record ? *message_record : after;
-      json entry = {{"client_id", saved["client_id"]}, {"worker_id", saved["worker_id"]}, {"assignment_id", id},
-                    {"kind", "message"},               {"direction", "outbound"},
-                    {"subject", TRY(WorkerMessage(text.subject, record, worker, message_extra))},
-                    {"body", TRY(WorkerMessage(text.body, record, worker, message_extra))},
-                    {"author_name", caller.name},
-                    {"occurred_at", store::NowText()}};
-      const json recorded = TRY(Insert(c, TimelineTable(), caller, entry, request_id));
-      TRY(MailEntry(c, caller, recorded, Text(worker, "email"), "worker_message", {}, request_id));
+      TRY(MessageWorker(c, caller, saved, message_record ? *message_record : after, worker, message_kind,
+                        message_extra, request_id));
     }
     if (event == AssignmentEvent::kEnd) TRY(SendSeparationLetter(c, caller, saved, worker, request_id));
     return saved;
   });
+}
+
+Status WorkforceService::MessageWorker(store::Connection& c, const auth::Principal& caller, const json& assignment,
+                                       const json& record, const json& worker, const std::string& kind,
+                                       const TemplateValues& extra, const std::string& request_id) {
+  // The programme's wording (or the default); a stored template was checked when saved.
+  const TemplateText text = TRY(AssignmentTemplate(c, assignment["id"].get<int64_t>(), kind));
+  json entry = {{"client_id", assignment["client_id"]}, {"worker_id", assignment["worker_id"]},
+                {"assignment_id", assignment["id"]},    {"kind", "message"},
+                {"direction", "outbound"},              {"subject", TRY(WorkerMessage(text.subject, record, worker, extra))},
+                {"body", TRY(WorkerMessage(text.body, record, worker, extra))},
+                {"author_name", caller.name},           {"occurred_at", store::NowText()}};
+  const json recorded = TRY(Insert(c, TimelineTable(), caller, entry, request_id));
+  TRY(MailEntry(c, caller, recorded, Text(worker, "email"), "worker_message", {}, request_id));
+  return {};
 }
 
 Result<json> WorkforceService::SetChecklistItem(const auth::Principal& caller, int64_t id, int64_t version,
@@ -392,7 +359,7 @@ Result<json> WorkforceService::SetChecklistItem(const auth::Principal& caller, i
     const json before = TRY(LoadRecord(c, AssignmentTable(), caller, id));
     if (before["version"].get<int64_t>() != version) return Stale();
     json after = before;
-    json* item = FindItem(after[list], item_id);
+    json* item = FindChecklistItem(after[list], item_id);
     if (!item) return Error::NotFound("checklist.item_not_found", "No item '" + item_id + "' on this checklist.");
     if (item_id == "classification_approval" && action == "done") {
       return Error::Conflict("checklist.approval_needed", "An approver approves the classification determination.");
@@ -415,8 +382,8 @@ Result<json> WorkforceService::AddDocument(const auth::Principal& caller, int64_
     json after = before;
     json* item = nullptr;
     if (!item_id.empty()) {
-      item = FindItem(after["checklist"], item_id);
-      if (!item) item = FindItem(after["offboarding"], item_id);
+      item = FindChecklistItem(after["checklist"], item_id);
+      if (!item) item = FindChecklistItem(after["offboarding"], item_id);
       if (!item || item_id == "classification_approval" || item_id == "classification_determination") {
         return InvalidInput({{"item_id", "document.item_unknown", "No checklist item '" + item_id +
                                                                       "' takes a document on this assignment."}},
@@ -468,7 +435,7 @@ Result<json> WorkforceService::Classify(const auth::Principal& caller, int64_t a
   if (!errors.empty()) return InvalidInput(std::move(errors), "The questionnaire");
   return db_.Transact<json>([&](store::Connection& c) -> Result<json> {
     const json before = TRY(LoadRecord(c, AssignmentTable(), caller, assignment_id));
-    if (TypeOf(before) == WorkerType::kW2Employee) {
+    if (WorkerTypeOf(before) == WorkerType::kW2Employee) {
       return Error::Conflict("classification.employee", "This assignment is a W-2 employment; nothing to classify.");
     }
     const json worker = TRY(LoadRecord(c, WorkerTable(), SystemPrincipal(), before["worker_id"].get<int64_t>()));
@@ -509,8 +476,8 @@ Result<json> WorkforceService::Classify(const auth::Principal& caller, int64_t a
     if (!result.approval_required) TRY(CloseRecheck(c, caller, after, saved, request_id));
     // The onboarding checklist learns of it: the determination is done; an approval may be needed.
     if (before["checklist"].is_object()) {
-      if (json* item = FindItem(after["checklist"], "classification_determination")) (*item)["done"] = true;
-      if (result.approval_required && !FindItem(after["checklist"], "classification_approval")) {
+      if (json* item = FindChecklistItem(after["checklist"], "classification_determination")) (*item)["done"] = true;
+      if (result.approval_required && !FindChecklistItem(after["checklist"], "classification_approval")) {
         after["checklist"]["items"].push_back({{"id", "classification_approval"},
                                                {"title", "Classification approved by an approver (escalated)"},
                                                {"citation", "Escalation: high risk or several jurisdictions"},
@@ -542,7 +509,7 @@ Result<json> WorkforceService::ApproveDetermination(const auth::Principal& calle
     const json a_before =
         TRY(LoadRecord(c, AssignmentTable(), SystemPrincipal(), before["assignment_id"].get<int64_t>()));
     json a_after = a_before;
-    if (json* item = FindItem(a_after["checklist"], "classification_approval")) {
+    if (json* item = FindChecklistItem(a_after["checklist"], "classification_approval")) {
       (*item)["done"] = true;
       (*item)["note"] = "Approved by " + caller.name;
     }

@@ -61,6 +61,9 @@ const std::vector<TemplateKind>& TemplateKinds() {
                    With(kAssignmentValues, {{"rate_note", " From 2027-04-01 your pay rate is 47.50."}})});
     out.push_back({"revision", "Revision: changes from an effective date to the worker", "Your assignment: revise",
                    std::string(RevisionTemplate()), With(kAssignmentValues, {{"effective_date", "2027-01-04"}})});
+    out.push_back({"conversion", "Conversion: from contractor to employee (to the worker)",
+                   "Your assignment: from contractor to employee", std::string(ConversionTemplate()),
+                   With(kAssignmentValues, {{"effective_date", "2026-12-01"}})});
     const std::map<std::string, std::string> reminder_titles = {
         {"missing-timecards", "Reminder: missing timecard (to the worker)"},
         {"pending-approvals", "Reminder: timecard waiting for approval (to the manager)"},

@@ -6,7 +6,7 @@ namespace concord::workforce {
 namespace {
 
 TEST(MessageTemplates, EveryKindHasADefaultThatFillsFromItsOwnPlaceholders) {
-  ASSERT_EQ(TemplateKinds().size(), 7u);
+  ASSERT_EQ(TemplateKinds().size(), 8u);
   for (const auto& kind : TemplateKinds()) {
     EXPECT_TRUE(ValidateTemplate(kind, {kind.subject, kind.body}).empty()) << kind.key;
   }

@@ -166,7 +166,12 @@ ALTER TABLE wf_timeline ADD COLUMN outbox_id {{int}};
 CREATE UNIQUE INDEX wf_timeline_external ON wf_timeline (worker_id, channel, external_id)
 )sql"},
           // When a task is due (Level II questions, knowledge_base.h).
-          {"wf_comms_03_task_due", "ALTER TABLE wf_tasks ADD COLUMN due_date TEXT"}};
+          {"wf_comms_03_task_due", "ALTER TABLE wf_tasks ADD COLUMN due_date TEXT"},
+          // A contractor converted to an employee: the assignment's conversion, the worker's types over time.
+          {"wf_life_001_conversion", R"sql(
+ALTER TABLE wf_assignments ADD COLUMN conversion TEXT;
+ALTER TABLE wf_workers ADD COLUMN type_history TEXT
+)sql"}};
 }
 
 }  // namespace concord::workforce

@@ -41,16 +41,10 @@ Status WorkforceService::CloseRecheck(store::Connection& c, const auth::Principa
   const json open = after["classification_recheck"];
   if (!open.is_object()) return {};
   after["classification_recheck"] = nullptr;
-  if (!open.contains("task_id") || !open["task_id"].is_number_integer()) return {};
-  const json before = TRY(LoadRecord(c, TaskTable(), SystemPrincipal(), open["task_id"].get<int64_t>()));
-  if (before.value("status", "") != "open") return {};
-  json done = before;
-  done["status"] = "done";
-  done["detail"] = before.value("detail", "") + " Re-checked: determination #" +
-                   std::to_string(determination["id"].get<int64_t>()) + ", risk " +
-                   determination.value("risk", "") + ".";
-  TRY(Save(c, TaskTable(), caller, before, done, before["version"].get<int64_t>(), "complete", request_id));
-  return {};
+  return CloseTask(c, caller, open.contains("task_id") ? open["task_id"] : json(),
+                   "Re-checked: determination #" + std::to_string(determination["id"].get<int64_t>()) + ", risk " +
+                       determination.value("risk", "") + ".",
+                   request_id);
 }
 
 }  // namespace concord::workforce

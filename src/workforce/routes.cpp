@@ -572,6 +572,7 @@ void InstallRoutes(http::Router& router, WorkforceService& service) {
   InstallActions(router, service);
   InstallWorkforceViews(router, service);
   InstallTemplateRoutes(router, service);
+  InstallLifecycleRoutes(router, service);
 }
 
 }  // namespace concord::workforce

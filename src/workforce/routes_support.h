@@ -35,6 +35,9 @@ http::Response RecordResponse(const json& record, int status = 200);
 // /api/v1/programmes/{id}/templates… (routes_templates.cpp).
 void InstallTemplateRoutes(http::Router& router, WorkforceService& service);
 
+// /api/v1/assignments/{id}/conversion, deliverables… (routes_lifecycle.cpp).
+void InstallLifecycleRoutes(http::Router& router, WorkforceService& service);
+
 // {"$ref": "#/components/schemas/<name>"}
 json Ref(const std::string& name);
 

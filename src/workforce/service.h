@@ -120,6 +120,13 @@ class WorkforceService {
   // with the letter's SHA-256.
   Result<std::string> SeparationLetterPdf(const auth::Principal& caller, int64_t assignment_id,
                                           const std::string& request_id);
+  // A contractor's ready or active assignment continues as employment from `effective_date`
+  // (conversion.h; body {effective_date, reason, note}, If-Match): the assignment and the worker become
+  // W-2 (the worker's type_history keeps what they were), an employee checklist replaces the contractor's
+  // and gates the timecards from that date, a pending approval is superseded and the re-check task closed
+  // with the reason, the worker gets the "conversion" message, and the VMS update is pending.
+  Result<json> ConvertToEmployee(const auth::Principal& caller, int64_t id, int64_t version, const json& body,
+                                 const std::string& request_id);
   // Every saved revision of an assignment, oldest first.
   Result<std::vector<json>> Revisions(const auth::Principal& caller, int64_t assignment_id);
 
@@ -222,6 +229,14 @@ class WorkforceService {
   // SHA-256, and returns the PDF's bytes and the letter's subject and text.
   Result<std::pair<std::string, TemplateText>> IssueSeparationLetter(store::Connection& c, const auth::Principal& caller,
                                                                      int64_t assignment_id, const std::string& request_id);
+  // A message to the worker from the assignment's programme template `kind`, filled from `record` (the
+  // assignment as the message speaks of it) and `extra`: recorded on their timeline and mailed to them.
+  Status MessageWorker(store::Connection& c, const auth::Principal& caller, const json& assignment, const json& record,
+                       const json& worker, const std::string& kind, const TemplateValues& extra,
+                       const std::string& request_id);
+  // Marks an open task done, adding `outcome` to its detail (none, or not open: nothing).
+  Status CloseTask(store::Connection& c, const auth::Principal& caller, const json& task_id,
+                   const std::string& outcome, const std::string& request_id);
   // On the end event: the letter on the worker's timeline and by e-mail with the PDF attached.
   Status SendSeparationLetter(store::Connection& c, const auth::Principal& caller, const json& assignment,
                               const json& worker, const std::string& request_id);
@@ -229,6 +244,10 @@ class WorkforceService {
   const crypto::FieldKey& key_;
   reconciliation::ReconciliationService* reconciliation_ = nullptr;
 };
+
+// A converted assignment's timecard week (conversion.h ConversionTimecardGate): refused while the
+// employee checklist misses anything and the week reaches the conversion's effective date.
+Status AssignmentConversionGate(const json& assignment, Date week_start);
 
 // Today's date in UTC (the clock; the rules take dates as arguments).
 Date TodayUtc();

@@ -40,6 +40,7 @@ Result<json> WorkforceService::SaveTimecard(const auth::Principal& caller, int64
                                  Text(assignment, "status") + ", " + Text(assignment, "start_date") + " to " +
                                  (Text(assignment, "end_date").empty() ? "open" : Text(assignment, "end_date")) + ").");
     }
+    TRY(AssignmentConversionGate(assignment, *week_start));
     auto existing = TRY(c.Query("SELECT id FROM wf_timecards WHERE assignment_id = ? AND week_start = ?",
                                 {assignment_id, first}));
     if (existing.empty()) {

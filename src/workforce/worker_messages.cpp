@@ -28,6 +28,13 @@ std::string_view RevisionTemplate() {
          "{{assignment.manager_name}}, pay rate {{assignment.pay_rate}} {{assignment.currency}} an hour.";
 }
 
+std::string_view ConversionTemplate() {
+  return "Hello {{worker.first_name}},\n\n"
+         "From {{effective_date}} your work as {{assignment.title}} with {{client.name}} continues as a W-2 "
+         "employee of the firm instead of as an independent contractor. Before that day we need your Form I-9, "
+         "Form W-4 and your state's withholding form; your coordinator will send you the links.";
+}
+
 Result<std::string> WorkerMessage(std::string_view text, const nlohmann::json& a, const nlohmann::json& w,
                                   const TemplateValues& extra) {
   TemplateValues values = {{"worker.first_name", Text(w, "first_name")},

@@ -19,6 +19,7 @@ namespace concord::workforce {
 std::string_view ActivationTemplate();  // first-day details
 std::string_view ExtensionTemplate();   // new end date (and new pay rate)
 std::string_view RevisionTemplate();    // changes from an effective date
+std::string_view ConversionTemplate();  // a contractor becomes an employee from an effective date
 
 // worker.first_name, client.name, assignment.{title,start_date,end_date,manager_name,pay_rate,currency} from
 // the records as the API shows them, plus `extra` (first_day_details, effective_date, rate_note).

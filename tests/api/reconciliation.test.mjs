@@ -211,6 +211,13 @@ test('the weekly audit: a manager schedules a spec on files the server reads', a
   assert.equal(scheduled.status, 200, JSON.stringify(scheduled.body))
   assert.deepEqual(scheduled.body.schedule, body)
   assert.equal(scheduled.headers.get('etag'), `"${current.body.version + 1}"`)
+  // Stopping it: a coordinator may not, a stale version is refused, then the schedule is gone.
+  const etag = scheduled.headers.get('etag')
+  assert.equal((await coordinator.request('DELETE', path, undefined, { 'if-match': etag })).status, 403)
+  assert.equal((await manager.request('DELETE', path, undefined, { 'if-match': current.headers.get('etag') })).status, 412)
+  const stopped = await manager.request('DELETE', path, undefined, { 'if-match': etag })
+  assert.equal(stopped.status, 200, JSON.stringify(stopped.body))
+  assert.equal(stopped.body.schedule, null)
 })
 
 test('the OpenAPI document lists the reconciliation routes', async () => {

@@ -360,7 +360,7 @@ test("a programme's templates: checked on save with line:column, previewed, used
   const p = await first(coordinator, `/api/v1/programmes?client_id=${mine}`)
   const list = await coordinator.get(`/api/v1/programmes/${p.id}/templates`)
   assert.equal(list.status, 200)
-  assert.deepEqual(list.body.items.map((t) => t.kind), ['activation', 'extension', 'revision', 'reminder.missing-timecards', 'reminder.pending-approvals', 'reminder.rejected', 'separation_letter'])
+  assert.deepEqual(list.body.items.map((t) => t.kind), ['activation', 'extension', 'revision', 'conversion', 'reminder.missing-timecards', 'reminder.pending-approvals', 'reminder.rejected', 'separation_letter'])
   const path = `/api/v1/programmes/${p.id}/templates/separation_letter`
   // "Dear " is five characters: the bad placeholder opens at line 1, column 6.
   const bad = await coordinator.request('PUT', path, { subject: 'Letter', body: 'Dear {{worker.name}},\nThanks.', version: 0 })

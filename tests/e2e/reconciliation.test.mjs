@@ -298,6 +298,15 @@ describe('reconciliation journeys', { timeout: 600_000 }, () => {
     await page.waitForURL(new RegExp(`/reconciliation/specs/${specId}$`))
     await page.getByTestId('spec-title').filter({ hasText: '(Mondays)' }).waitFor()
     await section.getByText(/Runs at/).waitFor()
+
+    // stopping it asks first; the spec stays, unscheduled
+    await section.getByRole('button', { name: 'Stop schedule' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Stop the schedule?' })
+    await dialog.getByRole('button', { name: 'Keep it' }).click()
+    await section.getByText(/Runs at/).waitFor()
+    await section.getByRole('button', { name: 'Stop schedule' }).click()
+    await dialog.getByRole('button', { name: 'Stop schedule' }).click()
+    await section.getByText(/Not scheduled/).waitFor()
     await ctx.close()
   })
 

@@ -73,9 +73,12 @@ describe('service desk journey', { timeout: 600_000 }, () => {
   })
 
   test('the requester answers by mail: same case, open again', async () => {
-    const timeline = (await admin.get(`/api/v1/cases/${caseId}/timeline`)).body.items
-    const sent = timeline.find((e) => e.kind === 'message_out')
-    assert.equal(sent.outcome, 'sent')
+    // The outbox records the delivery just after the relay takes the message.
+    const sent = await until(async () => {
+      const timeline = (await admin.get(`/api/v1/cases/${caseId}/timeline`)).body.items
+      const reply = timeline.find((e) => e.kind === 'message_out')
+      return reply?.outcome === 'sent' ? reply : null
+    }, 'the reply recorded as sent')
     const raw = fixture('reply_iso8859_1.eml').toString('latin1').replaceAll('<OUTBOUND>', sent.mail.message_id).replace('[#CASE]', `[#${caseId}]`)
     const res = await inbound(admin, Buffer.from(raw, 'latin1'))
     assert.equal(res.body.case_id, caseId)

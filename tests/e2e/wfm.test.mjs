@@ -44,6 +44,11 @@ describe('workforce management journeys', { timeout: 600_000 }, () => {
     await files.nth(1).setInputFiles({ name: 'schedule.csv', mimeType: 'text/csv', buffer: fixture('schedule.csv') })
     await page.getByRole('button', { name: 'Import schedule' }).click()
     assert.match(await page.getByTestId('wfm-schedule-result').innerText(), /16 intervals read, 16 changed/)
+    // A roster of named agents for a later week (the forecast below is checked on the imported counts).
+    const roster = 'agent,queue,date,start,end\nAna Ruiz,employer_line,2026-03-02,09:00,17:00\nCy Park,employer_line,2026-03-02,22:00,06:00\n'
+    await files.nth(2).setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(roster) })
+    await page.getByRole('button', { name: 'Import roster' }).click()
+    assert.match(await page.getByTestId('wfm-roster-result').innerText(), /^2 shifts read/)
     await screenshot(page, 'wfm-import')
 
     await page.getByRole('tab', { name: 'Forecasts & staffing' }).click()

@@ -9,5 +9,7 @@ export const theme = createTheme({
   components: {
     Button: { defaultProps: { size: 'sm' } },
     TextInput: { defaultProps: { size: 'sm' } },
+    // A status badge in a narrow table column must show its whole word, not "S…".
+    Badge: { styles: { root: { minWidth: 'max-content' } } },
   },
 })

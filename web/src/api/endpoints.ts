@@ -205,6 +205,12 @@ export async function scheduleReconSpec(
   return { data: r.data, etag: etagOf(r.etag, r.data?.version) }
 }
 
+/** Stops a spec's schedule (its runs stay). */
+export async function unscheduleReconSpec(id: number, etag: string | null): Promise<Versioned<ReconSpec>> {
+  const r = await request<ReconSpec>(`${RECON}/specs/${id}/schedule`, { method: 'DELETE', ifMatch: etag })
+  return { data: r.data, etag: etagOf(r.etag, r.data?.version) }
+}
+
 /** Uploads one input file (its raw bytes) for a later run. */
 export async function uploadReconFile(file: Blob, name: string, clientId?: number | null): Promise<ReconFile> {
   const jsonl = /\.(jsonl|ndjson)$/i.test(name)

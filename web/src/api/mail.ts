@@ -13,6 +13,9 @@ export interface OutboxMessage {
   subject: string
   text: string
   reply_to: string
+  /** The sender when not the configured one (a service-desk queue's address). */
+  from: string
+  in_reply_to: string
   purpose: string
   entity: string
   entity_id: string

@@ -165,6 +165,10 @@ export async function importCallDetail(csv: string, fileName: string) {
 export async function importSchedule(csv: string, fileName: string) {
   return (await request<WfmImportReport>(`${WFM}/schedule/import${buildQuery({ file_name: fileName })}`, { method: 'POST', rawBody: csv, contentType: 'text/csv' })).data
 }
+/** A roster of named agents' shifts: agent, queue, date, start, end (all or nothing). */
+export async function importShifts(csv: string, fileName: string) {
+  return (await request<WfmImportReport>(`${WFM}/shifts/import${buildQuery({ file_name: fileName })}`, { method: 'POST', rawBody: csv, contentType: 'text/csv' })).data
+}
 
 export async function setSchedule(queueId: number, entries: { date: string; start: string; scheduled: number }[]) {
   return (await request<{ changed: number }>(`${WFM}/queues/${queueId}/schedule`, { method: 'PUT', body: { entries } })).data

@@ -7,6 +7,7 @@ import {
   Code,
   Grid,
   Group,
+  Modal,
   Paper,
   ScrollArea,
   Stack,
@@ -18,7 +19,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useParams } from 'react-router'
-import { getReconSpec, listReconRuns, scheduleReconSpec, type Versioned } from '../api/endpoints'
+import { getReconSpec, listReconRuns, scheduleReconSpec, unscheduleReconSpec, type Versioned } from '../api/endpoints'
 import { ApiError, errorMessage, fieldErrorMap } from '../api/http'
 import type { ReconSpec } from '../api/types'
 import { useAuth } from '../auth/AuthContext'
@@ -144,7 +145,7 @@ function SpecView({ specId }: { specId: number }) {
                           </Badge>
                         </Table.Td>
                         <Table.Td>{r.state === 'succeeded' ? runExceptions(r.summary).toLocaleString() : '—'}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.created_at)}</Table.Td>
+                        <Table.Td>{formatDateTime(r.created_at)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -170,6 +171,7 @@ function ScheduleSection({ versioned, canSchedule }: { versioned: Versioned<Reco
   const [formError, setFormError] = useState<string | null>(null)
   const [conflict, setConflict] = useState(false)
   const [saving, setSaving] = useState(false)
+  const [stopping, setStopping] = useState(false)  // the confirmation is open
 
   function startEditing() {
     setCron(spec.schedule?.cron ?? '0 6 * * 1')
@@ -179,6 +181,24 @@ function ScheduleSection({ versioned, canSchedule }: { versioned: Versioned<Reco
     setFormError(null)
     setConflict(false)
     setEditing(true)
+  }
+
+  async function stop() {
+    setStopping(false)
+    setFormError(null)
+    setConflict(false)
+    setSaving(true)
+    try {
+      const r = await unscheduleReconSpec(spec.id, versioned.etag)
+      queryClient.setQueryData(['recon-spec', spec.id], r)
+      void queryClient.invalidateQueries({ queryKey: ['recon-specs'] })
+      notifications.show({ color: 'green', title: 'Schedule stopped', message: r.data.name })
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 412) setConflict(true)
+      else setFormError(errorMessage(err))
+    } finally {
+      setSaving(false)
+    }
   }
 
   async function save(e: React.FormEvent) {
@@ -214,11 +234,55 @@ function ScheduleSection({ versioned, canSchedule }: { versioned: Versioned<Reco
       <Group justify="space-between" mb="sm">
         <Title order={4}>Schedule</Title>
         {canSchedule && !editing && (
-          <Button size="xs" variant="light" onClick={startEditing}>
-            {spec.schedule ? 'Change schedule' : 'Schedule'}
-          </Button>
+          <Group gap="xs">
+            {spec.schedule && (
+              <Button size="xs" variant="subtle" color="red" onClick={() => setStopping(true)} loading={saving}>
+                Stop schedule
+              </Button>
+            )}
+            <Button size="xs" variant="light" onClick={startEditing}>
+              {spec.schedule ? 'Change schedule' : 'Schedule'}
+            </Button>
+          </Group>
         )}
       </Group>
+      {conflict && (
+        <Alert color="orange" variant="light" title="Edit conflict" role="alert" data-testid="conflict-alert">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{SPEC_CONFLICT_MESSAGE}</Text>
+            <Button
+              size="xs"
+              color="orange"
+              onClick={async () => {
+                await queryClient.invalidateQueries({ queryKey: ['recon-spec', spec.id] })
+                setConflict(false)
+              }}
+            >
+              Reload
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {formError && !conflict && (
+        <Alert color="red" variant="light" role="alert" title="Not saved" className="pre-wrap">
+          {formError}
+        </Alert>
+      )}
+      <Modal opened={stopping} onClose={() => setStopping(false)} title="Stop the schedule?">
+        <Stack gap="sm">
+          <Text size="sm">
+            {spec.name} will no longer run at <Code>{spec.schedule?.cron}</Code>. Its runs and their work items stay.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setStopping(false)}>
+              Keep it
+            </Button>
+            <Button color="red" onClick={() => void stop()}>
+              Stop schedule
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       {!editing &&
         (spec.schedule ? (
           <Stack gap={4}>
@@ -243,28 +307,6 @@ function ScheduleSection({ versioned, canSchedule }: { versioned: Versioned<Reco
       {editing && (
         <form onSubmit={save} noValidate aria-label="Schedule">
           <Stack gap="sm">
-            {conflict && (
-              <Alert color="orange" variant="light" title="Edit conflict" role="alert" data-testid="conflict-alert">
-                <Stack gap="xs" align="flex-start">
-                  <Text size="sm">{SPEC_CONFLICT_MESSAGE}</Text>
-                  <Button
-                    size="xs"
-                    color="orange"
-                    onClick={async () => {
-                      await queryClient.invalidateQueries({ queryKey: ['recon-spec', spec.id] })
-                      setConflict(false)
-                    }}
-                  >
-                    Reload
-                  </Button>
-                </Stack>
-              </Alert>
-            )}
-            {formError && !conflict && (
-              <Alert color="red" variant="light" role="alert" title="Not saved" className="pre-wrap">
-                {formError}
-              </Alert>
-            )}
             <TextInput
               label="Cron (UTC)"
               description="Five fields: minute hour day-of-month month day-of-week; 0 6 * * 1 is Mondays 06:00"

@@ -162,6 +162,11 @@ export function OutboxPage() {
       <Modal opened={shown !== null} onClose={() => setShown(null)} title={shown?.subject} size="lg">
         {shown && (
           <Stack gap="xs">
+            {shown.from && (
+              <Text size="sm">
+                <b>From:</b> {shown.from}
+              </Text>
+            )}
             <Text size="sm">
               <b>To:</b> {shown.to.join(', ')}
             </Text>

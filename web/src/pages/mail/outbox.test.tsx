@@ -14,7 +14,7 @@ afterEach(() => vi.unstubAllGlobals())
 
 const BASE: OutboxMessage = {
   id: 1, status: 'sent', to: ['renee@acme.test'], subject: 'Timecard missing', text: 'Please submit your timecard.',
-  reply_to: '', purpose: 'timecard_reminder', entity: 'worker', entity_id: '42', client_id: 3, created_by: 3,
+  reply_to: '', from: '', in_reply_to: '', purpose: 'timecard_reminder', entity: 'worker', entity_id: '42', client_id: 3, created_by: 3,
   message_id: '<a@concord>', attempts: 1, last_error: '', created_at: '2026-11-22T05:00:00Z', sent_at: '2026-11-22T05:00:01Z', attachments: [],
 }
 const FAILED: OutboxMessage = { ...BASE, id: 2, status: 'failed', subject: 'Invoice INV-0042', purpose: 'invoice', attempts: 5, last_error: 'The mail relay refused', sent_at: null, attachments: ['INV-0042.pdf'] }

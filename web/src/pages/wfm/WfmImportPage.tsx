@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { getJob } from '../../api/endpoints'
 import { ApiError, errorMessage } from '../../api/http'
-import { importCallDetail, importSchedule, type WfmImportJob, type WfmImportReport } from '../../api/wfm'
+import { importCallDetail, importSchedule, importShifts, type WfmImportJob, type WfmImportReport } from '../../api/wfm'
 import { useAuth } from '../../auth/AuthContext'
 import { JobProgress, jobFinished, jobPercent } from '../../components/JobProgress'
 import { humanize } from '../../lib/format'
@@ -35,17 +35,53 @@ function invalid(e: unknown): { detail: string; rows: ImportErrorRow[] } | null 
   return null
 }
 
-/** Upload a phone system's call detail (checked at once, saved by a job with progress) and schedules. */
+type CsvKind = 'schedule' | 'roster'
+
+/** One all-or-nothing CSV upload whose report comes back at once (the schedule, the roster). */
+function CsvSection({ title, help, label, placeholder, button, file, onFile, busy, onImport, result, testId }: {
+  title: string
+  help: React.ReactNode
+  label: string
+  placeholder: string
+  button: string
+  file: File | null
+  onFile: (f: File | null) => void
+  busy: boolean
+  onImport: () => void
+  result: string | null
+  testId: string
+}) {
+  return (
+    <Paper withBorder p="md" radius="sm">
+      <Stack gap="sm">
+        <Title order={4}>{title}</Title>
+        <Text size="sm">{help}</Text>
+        <Group align="flex-end" gap="sm">
+          <FileInput label={label} placeholder={placeholder} accept=".csv,text/csv" value={file} onChange={onFile} w={320} clearable />
+          <Button onClick={onImport} loading={busy} disabled={!file}>{button}</Button>
+        </Group>
+        {result && (
+          <Text size="sm" c="green.8" data-testid={testId}>
+            {result}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** Upload a phone system's call detail (checked at once, saved by a job with progress), schedules and rosters. */
 export function WfmImportPage() {
   const { user } = useAuth()
   const queryClient = useQueryClient()
   const [calls, setCalls] = useState<File | null>(null)
   const [schedule, setSchedule] = useState<File | null>(null)
+  const [roster, setRoster] = useState<File | null>(null)
   const [jobId, setJobId] = useState<number | null>(null)
-  const [busy, setBusy] = useState<'calls' | 'schedule' | null>(null)
+  const [busy, setBusy] = useState<'calls' | CsvKind | null>(null)
   const [errors, setErrors] = useState<{ detail: string; rows: ImportErrorRow[] } | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
-  const [scheduled, setScheduled] = useState<WfmImportReport | null>(null)
+  const [report, setReport] = useState<{ kind: CsvKind; report: WfmImportReport } | null>(null)
   const job = useQuery({
     queryKey: ['job', jobId],
     queryFn: async () => {
@@ -59,18 +95,19 @@ export function WfmImportPage() {
 
   if (!canPlanWfm(user?.role)) return <NotFoundPage />
 
-  async function upload(kind: 'calls' | 'schedule') {
-    const file = kind === 'calls' ? calls : schedule
+  async function upload(kind: 'calls' | CsvKind) {
+    const file = { calls, schedule, roster }[kind]
     if (!file) return
     setBusy(kind)
     setErrors(null)
     setFailure(null)
-    setScheduled(null)
+    setReport(null)
     try {
       const text = await file.text()
       if (kind === 'calls') setJobId((await importCallDetail(text, file.name)).id)
       else {
-        setScheduled(await importSchedule(text, file.name))
+        const imported = kind === 'schedule' ? await importSchedule(text, file.name) : await importShifts(text, file.name)
+        setReport({ kind, report: imported })
         await queryClient.invalidateQueries({ queryKey: ['wfm'] })
       }
     } catch (e) {
@@ -121,24 +158,43 @@ export function WfmImportPage() {
           )}
         </Stack>
       </Paper>
-      <Paper withBorder p="md" radius="sm">
-        <Stack gap="sm">
-          <Title order={4}>Schedule (CSV)</Title>
-          <Text size="sm">
+      <CsvSection
+        title="Schedule (CSV)"
+        help={
+          <>
             Columns <Code>queue</Code>, <Code>date</Code> (YYYY-MM-DD), <Code>start</Code> (HH:MM local, on an interval boundary),{' '}
             <Code>scheduled</Code> (positions). Intervals not in the file keep what they had.
-          </Text>
-          <Group align="flex-end" gap="sm">
-            <FileInput label="Schedule file" placeholder="schedule.csv" accept=".csv,text/csv" value={schedule} onChange={setSchedule} w={320} clearable />
-            <Button onClick={() => upload('schedule')} loading={busy === 'schedule'} disabled={!schedule}>Import schedule</Button>
-          </Group>
-          {scheduled && (
-            <Text size="sm" c="green.8" data-testid="wfm-schedule-result">
-              {scheduled.rows} intervals read, {scheduled.updated} changed.
-            </Text>
-          )}
-        </Stack>
-      </Paper>
+          </>
+        }
+        label="Schedule file"
+        placeholder="schedule.csv"
+        button="Import schedule"
+        file={schedule}
+        onFile={setSchedule}
+        busy={busy === 'schedule'}
+        onImport={() => void upload('schedule')}
+        result={report?.kind === 'schedule' ? `${report.report.rows} intervals read, ${report.report.updated} changed.` : null}
+        testId="wfm-schedule-result"
+      />
+      <CsvSection
+        title="Roster of agents' shifts (CSV)"
+        help={
+          <>
+            Columns <Code>agent</Code>, <Code>queue</Code>, <Code>date</Code> (YYYY-MM-DD), <Code>start</Code>, <Code>end</Code> (HH:MM
+            local; an end at or before the start runs past midnight). Each queue and date in the file gets exactly its rows; on those days the
+            scheduled positions are the agents rostered for the whole interval.
+          </>
+        }
+        label="Roster file"
+        placeholder="roster.csv"
+        button="Import roster"
+        file={roster}
+        onFile={setRoster}
+        busy={busy === 'roster'}
+        onImport={() => void upload('roster')}
+        result={report?.kind === 'roster' ? `${report.report.rows} shifts read, ${report.report.updated} changed.` : null}
+        testId="wfm-roster-result"
+      />
       {errors && <ErrorTable detail={errors.detail} rows={errors.rows} />}
       {failure && <Alert color="red" title="Import failed">{failure}</Alert>}
     </Stack>

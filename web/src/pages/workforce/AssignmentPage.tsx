@@ -42,8 +42,10 @@ import {
 } from '../../api/workforce'
 import { useAuth } from '../../auth/AuthContext'
 import { formatDateTime, humanize } from '../../lib/format'
+import { ConversionSummary, ConvertButton } from './ConversionPanel'
 import { ExpensesPanel } from './ExpensesPanel'
 import { LinkedCases } from './LinkedCases'
+import { RefusalAlert } from './RefusalAlert'
 import { StatusBadge } from './RecordListPage'
 import { WorkforceNav } from './WorkforceNav'
 
@@ -265,17 +267,7 @@ function EventModal({
             />
           ),
         )}
-        {error && (
-          <Alert color="red" title={error.message} data-testid="event-error">
-            {error.items.length > 0 && (
-              <ul style={{ margin: 0, paddingLeft: 18 }}>
-                {error.items.map((i) => (
-                  <li key={i}>{i}</li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        )}
+        {error && <RefusalAlert refusal={error} testId="event-error" />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Close
@@ -460,8 +452,10 @@ export function AssignmentPage() {
               {EVENT_LABELS[ev]}
             </Button>
           ))}
+          <ConvertButton assignment={x} onDone={refresh} />
         </Group>
       )}
+      <ConversionSummary assignment={x} />
       {refusal && (
         <Alert color="red" title={refusal.title} withCloseButton onClose={() => setRefusal(null)} data-testid="event-refusal">
           {refusal.items.length ? (
