@@ -1,6 +1,9 @@
 #include "app/demo_workforce_comms.h"
 
 #include <array>
+#include <optional>
+
+#include "workforce/records.h"
 
 namespace concord::app {
 namespace {
@@ -29,6 +32,47 @@ const std::array<TicketShape, 6> kTickets = {{
      {"await_worker"}},
 }};
 
+// A Slack channel per worker with the coordinator (their own export), and a worker's e-mail with a pay stub.
+Status AddChatAndMailDemo(Platform& p, const auth::Principal& coordinator, const std::vector<json>& active,
+                          Date today) {
+  json users = json::array({{{"id", "UCOORD"}, {"name", "coordinator"},
+                             {"profile", {{"real_name", coordinator.name}, {"email", "coordinator@concord.test"}}}}});
+  std::vector<workforce::ChatFile> files;
+  std::optional<json> emailer;
+  const int64_t noon = Instant::Parse(today.AddDays(-1).ToString() + "T17:00:00Z").value().unix_seconds();
+  for (size_t i = 1; i < active.size() && files.size() < 4; i += 5) {
+    const json worker = TRY(p.workforce->Get(coordinator, workforce::WorkerTable(), active[i]["worker_id"].get<int64_t>()));
+    if (!worker["email"].is_string()) continue;
+    if (!emailer) emailer = worker;
+    const std::string uid = "UW" + std::to_string(i);
+    users.push_back({{"id", uid}, {"name", worker["first_name"]},
+                     {"profile", {{"real_name", worker["first_name"].get<std::string>() + " " +
+                                                    worker["last_name"].get<std::string>()},
+                                  {"email", worker["email"]}}}});
+    const json day = json::array(
+        {{{"type", "message"}, {"user", uid}, {"ts", std::to_string(noon + 60 * i) + ".000100"},
+          {"text", "Hi! Is the office closed on the holiday? And will my timecard for this week be due early?"}},
+         {{"type", "message"}, {"user", "UCOORD"}, {"ts", std::to_string(noon + 60 * i + 300) + ".000200"},
+          {"text", "Yes, closed Thursday and Friday. Please submit your timecard by Wednesday 5 pm."}}});
+    files.push_back({"eor-worker-" + std::to_string(worker["id"].get<int64_t>()) + "/" + today.AddDays(-1).ToString() +
+                         ".json",
+                     day.dump(2)});
+  }
+  files.push_back({"users.json", users.dump(2)});
+  TRY(p.workforce_comms->imports.ImportChat(coordinator, "slack", files, "demo"));
+  if (emailer) {
+    const std::string raw = "From: " + (*emailer)["first_name"].get<std::string>() + " <" +
+                            (*emailer)["email"].get<std::string>() +
+                            ">\r\nTo: coordinator@concord.test\r\nSubject: Pay stub question\r\nMessage-ID: <demo-stub@workers.example>\r\n"
+                            "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: "
+                            "text/plain\r\n\r\nMy last stub shows a deduction I don't recognise (attached).\r\n--b\r\n"
+                            "Content-Type: text/plain; name=\"stub.txt\"\r\nContent-Disposition: attachment; filename=\"stub.txt\"\r\n\r\n"
+                            "Gross 1800.00\r\nBenefits deduction 64.20\r\n--b--\r\n";
+    TRY(p.workforce_comms->imports.IngestMail(coordinator, raw, "demo"));
+  }
+  return {};
+}
+
 }  // namespace
 
 Status AddCommsDemo(Platform& p, const auth::Principal& coordinator, const std::vector<json>& active, Date today) {
@@ -53,7 +97,8 @@ Status AddCommsDemo(Platform& p, const auth::Principal& coordinator, const std::
                           "demo"));
     }
   }
-  return {};
+  TRY(AddChatAndMailDemo(p, coordinator, active, today));
+  return AddKnowledgeDemo(p, coordinator);
 }
 
 }  // namespace concord::app

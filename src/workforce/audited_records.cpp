@@ -45,4 +45,15 @@ Result<json> AppendTimeline(store::Connection& c, const auth::Principal& caller,
   return InsertAudited(c, TimelineTable(), caller, entry, request_id);
 }
 
+Result<std::optional<json>> LatestAssignment(store::Connection& c, const auth::Principal& caller, int64_t worker_id) {
+  ListRequest latest;
+  latest.equals = {{"worker_id", std::to_string(worker_id)}};
+  latest.sort = "start_date";
+  latest.descending = true;
+  latest.limit = 1;
+  const RecordPage page = TRY(ListRecords(c, AssignmentTable(), caller, latest));
+  if (page.items.empty()) return std::optional<json>();
+  return std::optional<json>(page.items.front());
+}
+
 }  // namespace concord::workforce

@@ -28,4 +28,9 @@ namespace concord::workforce {
 Result<nlohmann::json> AppendTimeline(store::Connection& c, const auth::Principal& caller, nlohmann::json entry,
                                       const std::string& request_id);
 
+// The worker's latest assignment (by start date) in the caller's scope, if any: what gives a ticket or
+// a timeline entry that names no assignment its client.
+Result<std::optional<nlohmann::json>> LatestAssignment(store::Connection& c, const auth::Principal& caller,
+                                                       int64_t worker_id);
+
 }  // namespace concord::workforce

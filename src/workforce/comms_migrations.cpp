@@ -18,6 +18,22 @@ CREATE TABLE wf_payroll_tickets (
 );
 CREATE INDEX wf_payroll_tickets_worker ON wf_payroll_tickets (worker_id);
 CREATE INDEX wf_payroll_tickets_due ON wf_payroll_tickets (status, due_date)
+)sql"},
+          {"wf_comms_04_knowledge", R"sql(
+CREATE TABLE wf_kb_articles (
+  id {{pk}},
+  title TEXT NOT NULL, topic TEXT NOT NULL, body TEXT NOT NULL, citations TEXT NOT NULL, status TEXT NOT NULL,
+  edited_by TEXT,
+  version {{int}} NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE TABLE wf_kb_revisions (
+  id {{pk}},
+  article_id {{int}} NOT NULL REFERENCES wf_kb_articles(id),
+  version {{int}} NOT NULL,
+  title TEXT NOT NULL, topic TEXT NOT NULL, body TEXT NOT NULL, citations TEXT NOT NULL, status TEXT NOT NULL,
+  edited_by TEXT, at TEXT NOT NULL,
+  UNIQUE (article_id, version)
+)
 )sql"}};
 }
 

@@ -1,5 +1,6 @@
 #include "workforce/comms_records.h"
 
+#include "workforce/knowledge.h"
 #include "workforce/payroll_ticket.h"
 
 namespace concord::workforce {
@@ -59,6 +60,33 @@ const InputSpec& PayrollTicketInput() {
     s.insert(s.end(), update.begin(), update.end());
     return s;
   }();
+  return spec;
+}
+
+const TableMap& KnowledgeTable() {
+  static const TableMap map{"knowledge_article",
+                            "wf_kb_articles",
+                            {{"title", K::kText},
+                             {"topic", K::kText},
+                             {"body", K::kText},
+                             {"citations", K::kJson},
+                             {"status", K::kText},
+                             {"edited_by", K::kText}},
+                            {},
+                            // Client users read published articles (ids are positive, so 0 is never among them).
+                            "t.status = 'published' AND 0 NOT IN ({ids})",
+                            "",
+                            {"title", "body"},
+                            {"title", "topic", "status", "updated_at"},
+                            "title"};
+  return map;
+}
+
+const InputSpec& KnowledgeInput() {
+  static const InputSpec spec{{"title", FieldKind::kText, true},
+                              {"topic", FieldKind::kChoice, true, kKnowledgeTopics},
+                              {"body", FieldKind::kLongText, true},
+                              {"status", FieldKind::kChoice, false, kKnowledgeStatuses}};
   return spec;
 }
 

@@ -1,5 +1,5 @@
 // The coordinator's communication records (issue 4, seed 000's escalation and communication duties):
-// payroll tickets, chat messages imported onto the timeline, knowledge articles. Same shape as records.h:
+// payroll tickets and knowledge articles. Same shape as records.h:
 // each table's TableMap and what a request may write.
 #pragma once
 
@@ -12,5 +12,11 @@ const TableMap& PayrollTicketTable();
 const InputSpec& PayrollTicketInput();
 // A PATCH: what the research changes (notes, amount, period, due date, payroll's reference).
 const InputSpec& PayrollTicketUpdateInput();
+
+// Level-1 knowledge articles (knowledge.h): internal users see all; client users the published ones;
+// workers none.
+const TableMap& KnowledgeTable();
+// title, topic, body, citations ([{label, url}]), status (draft / published).
+const InputSpec& KnowledgeInput();
 
 }  // namespace concord::workforce

@@ -156,6 +156,17 @@ CREATE TABLE wf_message_templates (
   UNIQUE (programme_id, kind)
 )
 )sql"},
+          // Timeline entries from other channels (comms.h): the channel (email, slack, google_chat, …), the
+          // message's id there (imports are idempotent by it), attachments, and the outbox copy of a sent e-mail.
+          {"wf_comms_02_timeline_channels", R"sql(
+ALTER TABLE wf_timeline ADD COLUMN channel TEXT;
+ALTER TABLE wf_timeline ADD COLUMN external_id TEXT;
+ALTER TABLE wf_timeline ADD COLUMN attachments TEXT;
+ALTER TABLE wf_timeline ADD COLUMN outbox_id {{int}};
+CREATE UNIQUE INDEX wf_timeline_external ON wf_timeline (worker_id, channel, external_id)
+)sql"},
+          // When a task is due (Level II questions, knowledge_base.h).
+          {"wf_comms_03_task_due", "ALTER TABLE wf_tasks ADD COLUMN due_date TEXT"},
           // A contractor converted to an employee: the assignment's conversion, the worker's types over time.
           {"wf_life_001_conversion", R"sql(
 ALTER TABLE wf_assignments ADD COLUMN conversion TEXT;

@@ -85,6 +85,8 @@ json ComponentSchemas() {
         {"next_regular_payday", {{"type", "string"}, {"format", "date"}}},
         {"payday_for_final_period", {{"type", "string"}, {"format", "date"}}},
         {"reason", {{"type", "string"}}}}}};
+  out["TimelineEntryInput"]["properties"]["send_email"] = {{"type", "boolean"},
+                                                           {"description", "also e-mail it to the worker (outbox)"}};
   out.update(CommsComponentSchemas());
   return out;
 }

@@ -72,13 +72,7 @@ Result<json> PayrollTickets::Open(const auth::Principal& caller, int64_t worker_
                             "The payroll ticket");
       }
     } else {
-      ListRequest latest;
-      latest.equals = {{"worker_id", std::to_string(worker_id)}};
-      latest.sort = "start_date";
-      latest.descending = true;
-      latest.limit = 1;
-      const RecordPage page = TRY(ListRecords(c, AssignmentTable(), caller, latest));
-      if (!page.items.empty()) assignment = page.items.front();
+      assignment = TRY(LatestAssignment(c, caller, worker_id));
     }
     if (assignment) {
       ticket["assignment_id"] = (*assignment)["id"];

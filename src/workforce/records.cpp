@@ -169,9 +169,10 @@ const TableMap& TimelineTable() {
   static const TableMap map{
       "timeline_entry",
       "wf_timeline",
-      Concat({{"client_id", K::kInt}, {"worker_id", K::kInt}, {"assignment_id", K::kInt}},
-             Texts({"kind", "direction", "subject", "body", "author_name", "occurred_at"})),
-      {},
+      Concat({{"client_id", K::kInt}, {"worker_id", K::kInt}, {"assignment_id", K::kInt}, {"outbox_id", K::kInt},
+              {"attachments", K::kJson}},
+             Texts({"kind", "direction", "subject", "body", "author_name", "occurred_at", "channel", "external_id"})),
+      {{"mail_status", "(SELECT o.status FROM mail_outbox o WHERE o.id = t.outbox_id)"}},
       "",
       "",
       {"subject", "body"},
@@ -184,12 +185,12 @@ const TableMap& TaskTable() {
   static const TableMap map{"task",
                             "wf_tasks",
                             Concat({{"client_id", K::kInt}, {"entity_id", K::kInt}},
-                                   Texts({"entity", "title", "detail", "owner", "status"})),
+                                   Texts({"entity", "title", "detail", "owner", "status", "due_date"})),
                             {{"client_name", kClientName}},
                             "",
                             "",
                             {"title", "detail"},
-                            {"title", "status", "created_at"},
+                            {"title", "status", "created_at", "due_date"},
                             "created_at"};
   return map;
 }
@@ -305,7 +306,8 @@ const InputSpec& TimelineInput() {
                               {"subject", FieldKind::kText},
                               {"body", FieldKind::kLongText, true},
                               {"assignment_id", FieldKind::kId},
-                              {"occurred_at", FieldKind::kText}};
+                              {"occurred_at", FieldKind::kText},
+                              {"channel", FieldKind::kChoice, false, kTimelineChannels}};
   return spec;
 }
 

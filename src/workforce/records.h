@@ -18,6 +18,9 @@ inline const std::vector<std::string> kWorkerTypes = {"w2_employee", "contractor
 inline const std::vector<std::string> kWorkerStatuses = {"active", "inactive"};
 inline const std::vector<std::string> kPsrStatuses = {"waiting", "needs_details", "converted", "cancelled"};
 inline const std::vector<std::string> kTimelineKinds = {"message", "email", "call", "voicemail", "chat", "note"};
+// Where a timeline entry travelled (imports set slack / google_chat / email; none for notes).
+inline const std::vector<std::string> kTimelineChannels = {"phone", "email", "sms", "slack", "google_chat", "teams",
+                                                           "portal"};
 inline const std::vector<std::string> kTimecardStatuses = {"draft", "submitted", "approved", "rejected"};
 inline const std::vector<std::string> kExpenseCategories = {"mileage", "travel", "meals", "lodging", "equipment",
                                                            "other"};

@@ -169,8 +169,9 @@ void InstallRecords(http::Router& router, WorkforceService& service) {
                {"id", "client_name", "title", "detail", "owner", "status", "created_at"}, "tasks"});
   InstallList(router, service,
               {"/api/v1/workforce/timeline", "workforce", &TimelineTable(), "TimelineEntry",
-               {"worker_id", "assignment_id", "kind"},
-               {"id", "occurred_at", "kind", "direction", "subject", "body", "author_name"}, "timeline entries"});
+               {"worker_id", "assignment_id", "kind", "channel"},
+               {"id", "occurred_at", "kind", "channel", "direction", "subject", "body", "author_name", "mail_status"},
+               "timeline entries"});
   InstallList(router, service,
               {"/api/v1/workforce/documents", "workforce", &DocumentTable(), "Document", {"assignment_id", "item_id"},
                {"id", "assignment_id", "item_id", "file_name", "size", "sha256", "uploaded_by", "created_at"},
@@ -200,12 +201,18 @@ void InstallActions(http::Router& router, WorkforceService& service) {
       "POST", "/api/v1/workers/{id}/timeline",
       [&service](Context& ctx) {
         return Guarded(ctx, Permission::kWorkforceWrite, [&](const auth::Principal& caller) -> Result<Response> {
-          return RecordResponse(TRY(service.AddTimelineEntry(caller, TRY(PathId(ctx)), TRY(api::JsonBody(ctx.request)),
-                                                             ctx.request.request_id)),
+          // send_email: the entry also goes to the worker through the outbox (its state shows as mail_status).
+          json body = TRY(api::JsonBody(ctx.request));
+          const bool send = body.is_object() && body.value("send_email", false);
+          if (body.is_object()) body.erase("send_email");
+          return RecordResponse(TRY(service.AddTimelineEntry(caller, TRY(PathId(ctx)), body, ctx.request.request_id,
+                                                             send ? std::optional<MailCopy>(MailCopy{"worker", "timeline_email"})
+                                                                  : std::nullopt)),
                                 201);
         });
       },
-      {"Record a message, call or note on a worker's timeline", "workforce", true, Ref("TimelineEntryInput"),
+      {"Record a message, call or note on a worker's timeline (send_email: true also e-mails it to the worker)",
+       "workforce", true, Ref("TimelineEntryInput"),
        Ref("TimelineEntry"), {}, 201});
 
   router.Add(

@@ -89,6 +89,8 @@ void InstallPayrollRoutes(http::Router& router, WorkforceService& workforce, Pay
 
 void InstallCommsRoutes(http::Router& router, WorkforceService& workforce, Comms& comms) {
   InstallPayrollRoutes(router, workforce, comms.payroll);
+  InstallChannelRoutes(router, comms.imports);
+  InstallKnowledgeRoutes(router, workforce, comms.knowledge);
 }
 
 }  // namespace concord::workforce

@@ -195,8 +195,11 @@ Result<json> WorkforceService::AddTimelineEntry(const auth::Principal& caller, i
     json saved = TRY(Insert(c, TimelineTable(), caller, entry, request_id));
     if (mail) {
       const std::string worker_email = worker.value("email", json("")).is_string() ? worker.value("email", "") : "";
-      saved["outbox_id"] = TRY(MailEntry(c, caller, saved, mail->recipient == "manager" ? manager_email : worker_email,
-                                         mail->purpose, {}, request_id));
+      const int64_t outbox_id = TRY(MailEntry(c, caller, saved, mail->recipient == "manager" ? manager_email : worker_email,
+                                              mail->purpose, {}, request_id));
+      // Kept on the entry so the timeline shows the e-mail's delivery state.
+      if (outbox_id) TRY(c.Execute("UPDATE wf_timeline SET outbox_id = ? WHERE id = ?", {outbox_id, saved["id"].get<int64_t>()}));
+      saved["outbox_id"] = outbox_id;
     }
     return saved;
   });

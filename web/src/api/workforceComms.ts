@@ -75,3 +75,73 @@ export function problemText(e: unknown): string {
   }
   return errorMessage(e)
 }
+
+export interface TimelineAttachment {
+  name: string
+  content_type: string
+  size: number
+  sha256: string
+  file_id: number
+}
+export const timelineAttachmentUrl = (entryId: number, index: number) => `${V1}/workforce/timeline/${entryId}/attachments/${index}`
+
+export interface ChatImportResult {
+  imported: number
+  already_imported: number
+  unmatched: number
+  workers: number
+}
+/** A Slack or Google Chat export's files (their paths inside the export, their JSON text). */
+export async function importChat(source: 'slack' | 'google_chat', files: { name: string; content: string }[]) {
+  return (await request<ChatImportResult>(`${V1}/workforce/chat-imports`, { method: 'POST', query: { source }, body: { files } })).data
+}
+
+export const KNOWLEDGE_TOPICS = ['flsa_status', 'overtime', 'final_pay', 'co_employment', 'benefits', 'wages', 'other']
+export interface Citation {
+  label: string
+  url?: string
+}
+export interface KnowledgeArticle extends Row {
+  title: string
+  topic: string
+  body: string
+  citations: Citation[]
+  status: string
+  edited_by: string | null
+  reply_text?: string
+}
+export interface KnowledgeRevision {
+  version: number
+  title: string
+  topic: string
+  body: string
+  citations: Citation[]
+  status: string
+  edited_by: string
+  at: string
+}
+export async function saveArticle(article: KnowledgeArticle | null, body: Record<string, unknown>) {
+  if (!article) return (await request<KnowledgeArticle>(`${V1}/knowledge`, { method: 'POST', body })).data
+  return (await request<KnowledgeArticle>(`${V1}/knowledge/${article.id}`, { method: 'PATCH', body, ifMatch: `"${article.version}"` })).data
+}
+export function articleRevisions(id: number) {
+  return getJson<{ items: KnowledgeRevision[] }>(`${V1}/knowledge/${id}/revisions`)
+}
+/** A question Level 1 cannot answer, to the HRBP or the account executive: a task with a due date. */
+export async function askLevelTwo(workerId: number, body: { question: string; to: string; due_date?: string; article_id?: number }) {
+  return (await request<Row>(`${V1}/workers/${workerId}/level2-questions`, { method: 'POST', body })).data
+}
+/** "label | url" lines ⇄ citations. */
+export function citationsFromText(text: string): Citation[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const [label, url] = l.split(' | ')
+      return url ? { label: label.trim(), url: url.trim() } : { label: label.trim() }
+    })
+}
+export function citationsToText(citations: Citation[]): string {
+  return citations.map((c) => (c.url ? `${c.label} | ${c.url}` : c.label)).join('\n')
+}

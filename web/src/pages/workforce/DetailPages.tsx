@@ -1,15 +1,15 @@
 import { useState } from 'react'
-import { Alert, Anchor, Button, FileInput, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { Alert, Anchor, Button, FileInput, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useParams } from 'react-router'
 import { errorMessage } from '../../api/http'
-import { addTimeline, applyVmsAudit, getRecord, listRecords, startVmsAudit, type Row } from '../../api/workforce'
+import { applyVmsAudit, getRecord, listRecords, startVmsAudit, type Row } from '../../api/workforce'
 import { useAuth } from '../../auth/AuthContext'
-import { formatDateTime, humanize } from '../../lib/format'
+import { humanize } from '../../lib/format'
 import { WorkerTypeHistory } from './ConversionPanel'
 import { LinkedCases } from './LinkedCases'
 import { PayrollTicketsPanel } from './PayrollTicketsPanel'
+import { WorkerTimeline } from './WorkerTimeline'
 import { StatusBadge } from './RecordListPage'
 import { WorkforceNav } from './WorkforceNav'
 
@@ -40,24 +40,6 @@ export function WorkerPage() {
     queryKey: ['wf-worker-assignments', id],
     queryFn: () => listRecords('assignments', { worker_id: String(id), sort: '-start_date' }),
   })
-  const timeline = useQuery({
-    queryKey: ['wf-timeline', id],
-    queryFn: () => listRecords('workforce/timeline', { worker_id: String(id), sort: '-occurred_at' }),
-    enabled: internal,
-  })
-  const [kind, setKind] = useState<string | null>('call')
-  const [subject, setSubject] = useState('')
-  const [body, setBody] = useState('')
-  async function add() {
-    try {
-      await addTimeline(id, { kind, subject, body, direction: kind === 'note' ? 'internal' : 'outbound' })
-      setSubject('')
-      setBody('')
-      timeline.refetch()
-    } catch (e) {
-      notifications.show({ color: 'red', title: 'Not recorded', message: errorMessage(e) })
-    }
-  }
   if (!worker.data) return <Text>{worker.isError ? errorMessage(worker.error) : 'Loading…'}</Text>
   const w = worker.data
   return (
@@ -96,46 +78,7 @@ export function WorkerPage() {
       </Table>
       <LinkedCases kind="workers" id={id} />
       <PayrollTicketsPanel workerId={id} canOpen={internal} />
-      {internal && (
-        <>
-          <Title order={4}>Timeline</Title>
-          <Paper withBorder p="sm">
-            <Group align="flex-end">
-              <Select
-                label="Kind"
-                data={['message', 'email', 'call', 'voicemail', 'chat', 'note'].map((v) => ({ value: v, label: humanize(v) }))}
-                value={kind}
-                onChange={setKind}
-                w={140}
-              />
-              <TextInput label="Subject" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} w={220} />
-              <Textarea label="What was said" value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize style={{ flex: 1 }} />
-              <Button onClick={add} disabled={!body}>
-                Record
-              </Button>
-            </Group>
-          </Paper>
-          <Table withTableBorder>
-            <Table.Tbody>
-              {(timeline.data?.items ?? []).map((t) => (
-                <Table.Tr key={t.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(t.occurred_at as string)}</Table.Td>
-                  <Table.Td>{humanize(t.kind as string)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {String(t.subject ?? '')}
-                    </Text>
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                      {String(t.body)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{String(t.author_name ?? '')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </>
-      )}
+      {internal && <WorkerTimeline workerId={id} />}
     </Stack>
   )
 }

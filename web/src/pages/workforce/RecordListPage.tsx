@@ -32,6 +32,12 @@ export const WF_STATUS_COLORS: Record<string, string> = {
   pending_approval: 'orange',
   final: 'green',
   inactive: 'gray',
+  open: 'blue',
+  sent_to_payroll: 'cyan',
+  awaiting_worker: 'yellow',
+  awaiting_client: 'yellow',
+  resolved: 'green',
+  published: 'green',
 }
 
 export function StatusBadge({ value }: { value: unknown }) {

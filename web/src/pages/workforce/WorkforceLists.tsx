@@ -1,5 +1,6 @@
 import { Button } from '@mantine/core'
 import { Link } from 'react-router'
+import { useAuth } from '../../auth/AuthContext'
 import { RecordListPage } from './RecordListPage'
 
 const ASSIGNMENT_STATUSES = ['requested', 'onboarding', 'ready', 'active', 'ending', 'ended', 'offboarded', 'cancelled']
@@ -33,6 +34,8 @@ export function ProgrammesPage() {
 }
 
 export function WorkersPage() {
+  const { user } = useAuth()
+  const internal = user?.role === 'admin' || user?.role === 'manager' || user?.role === 'coordinator'
   return (
     <RecordListPage
       title="Workers"
@@ -55,6 +58,13 @@ export function WorkersPage() {
         { key: 'tax_id_masked', header: 'Tax id' },
         { key: 'status', header: 'Status', kind: 'status' },
       ]}
+      actions={
+        internal ? (
+          <Button component={Link} to="/workforce/chat-import" variant="light">
+            Import chat
+          </Button>
+        ) : undefined
+      }
     />
   )
 }

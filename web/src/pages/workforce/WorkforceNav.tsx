@@ -11,6 +11,7 @@ const SECTIONS: { value: string; label: string; internal?: boolean }[] = [
   { value: 'timecards', label: 'Timecards' },
   { value: 'vms-audit', label: 'VMS audit' },
   { value: 'payroll', label: 'Payroll tickets' },
+  { value: 'knowledge', label: 'Knowledge' },
 ]
 
 /** The Workforce module's sections. Workers see their assignments and timecards only. */

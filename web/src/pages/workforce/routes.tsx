@@ -1,5 +1,7 @@
 import { Navigate, Route } from 'react-router'
 import { AssignmentPage } from './AssignmentPage'
+import { ChatImportPage } from './ChatImportPage'
+import { KnowledgeArticlePage, KnowledgePage } from './KnowledgePages'
 import { PayrollTicketPage } from './PayrollTicketPage'
 import { PayrollTicketsPage } from './PayrollTicketsPage'
 import { ProgrammePage, WorkerPage } from './DetailPages'
@@ -32,6 +34,9 @@ export function workforceRoutes(role: string | undefined) {
       <Route path="workforce/timecards/import" element={<TimecardImportPage />} />
       <Route path="workforce/vms-audit" element={<VmsAuditPage />} />
       <Route path="workforce/payroll" element={<PayrollTicketsPage />} />
+      <Route path="workforce/chat-import" element={<ChatImportPage />} />
+      <Route path="workforce/knowledge" element={<KnowledgePage />} />
+      <Route path="workforce/knowledge/:id" element={<KnowledgeArticlePage />} />
       <Route path="workforce/payroll/:id" element={<PayrollTicketPage />} />
     </>
   )
