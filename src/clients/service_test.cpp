@@ -85,7 +85,7 @@ TEST_P(ClientServiceTest, UpdateAuditsBeforeAndAfter) {
   in.status = "active";
   ASSERT_TRUE(service_->Update(coordinator_, c.id, c.version, in, "req-9").ok());
   auto conn = db().Acquire();
-  auto events = audit::List(**conn, {"client", std::to_string(c.id), std::nullopt, std::nullopt, 10}).value();
+  auto events = audit::List(**conn, {.entity = "client", .entity_id = std::to_string(c.id), .limit = 10}).value();
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].action, "update");
   EXPECT_EQ(events[0].request_id, "req-9");

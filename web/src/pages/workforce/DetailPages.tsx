@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Alert, Anchor, Button, FileInput, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
-import { Link, useParams } from 'react-router'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { Link, useNavigate, useParams } from 'react-router'
 import { errorMessage } from '../../api/http'
 import { applyVmsAudit, getRecord, listRecords, startVmsAudit, type Row } from '../../api/workforce'
 import { useAuth } from '../../auth/AuthContext'
@@ -9,6 +9,8 @@ import { humanize } from '../../lib/format'
 import { WorkerTypeHistory } from './ConversionPanel'
 import { LinkedCases } from './LinkedCases'
 import { PayrollTicketsPanel } from './PayrollTicketsPanel'
+import { RecordForm } from './RecordForm'
+import { editable, PROGRAMME_FIELDS } from './recordForms'
 import { WorkerTimeline } from './WorkerTimeline'
 import { StatusBadge } from './RecordListPage'
 import { WorkforceNav } from './WorkforceNav'
@@ -83,12 +85,32 @@ export function WorkerPage() {
   )
 }
 
+/** A new programme for a client (then its page). */
+export function NewProgrammePage() {
+  const navigate = useNavigate()
+  return (
+    <Stack gap="md">
+      <WorkforceNav />
+      <RecordForm
+        title="New programme"
+        path="programmes"
+        record={null}
+        fields={PROGRAMME_FIELDS}
+        onSaved={(saved) => navigate(`/workforce/programmes/${String(saved.id)}`)}
+        onCancel={() => navigate('/workforce/programmes')}
+      />
+    </Stack>
+  )
+}
+
 /** A programme: its instructions and its VMS audit (run it on this week's export, then apply the result). */
 export function ProgrammePage() {
   const id = Number(useParams().id)
   const { user } = useAuth()
   const internal = user?.role === 'admin' || user?.role === 'manager' || user?.role === 'coordinator'
+  const queryClient = useQueryClient()
   const programme = useQuery({ queryKey: ['wf-programme', id], queryFn: () => getRecord('programmes', id) })
+  const [editing, setEditing] = useState(false)
   const [file, setFile] = useState<File | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   async function run() {
@@ -118,16 +140,39 @@ export function ProgrammePage() {
       <WorkforceNav />
       <Group justify="space-between">
         <Title order={2}>{String(p.name)}</Title>
-        <Button component={Link} to={`/workforce/programmes/${id}/templates`} variant="light" data-testid="programme-templates">
-          Messages and letters
-        </Button>
+        <Group gap="xs">
+          {internal && !editing && (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+          )}
+          <Button component={Link} to={`/workforce/programmes/${id}/templates`} variant="light" data-testid="programme-templates">
+            Messages and letters
+          </Button>
+        </Group>
       </Group>
-      <Paper withBorder p="md">
-        <Fields
+      {editing ? (
+        <RecordForm
+          key={String(p.version)}
+          title="Edit the programme"
+          path="programmes"
           record={p}
-          fields={['client_name', 'msp', 'vms', 'account_executive', 'checkin_schedule', 'status', 'background_check_required', 'minimum_notice_days', 'notice_day_kind', 'processing_instructions']}
+          fields={editable(PROGRAMME_FIELDS, ['client_id'])}
+          onSaved={(saved) => {
+            queryClient.setQueryData(['wf-programme', id], saved)
+            setEditing(false)
+          }}
+          onCancel={() => setEditing(false)}
+          onReload={() => void programme.refetch()}
         />
-      </Paper>
+      ) : (
+        <Paper withBorder p="md">
+          <Fields
+            record={p}
+            fields={['client_name', 'msp', 'vms', 'account_executive', 'checkin_schedule', 'status', 'background_check_required', 'minimum_notice_days', 'notice_day_kind', 'required_psr_fields', 'processing_instructions']}
+          />
+        </Paper>
+      )}
       {internal && (
         <Paper withBorder p="md">
           <Title order={4}>Weekly VMS audit</Title>

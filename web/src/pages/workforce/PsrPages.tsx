@@ -1,11 +1,14 @@
 import { useState } from 'react'
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate, useParams } from 'react-router'
 import { errorMessage } from '../../api/http'
 import { convertPsr, getRecord, importPsrs, type PsrImportResult, type Row } from '../../api/workforce'
 import { humanize } from '../../lib/format'
+import { useAuth } from '../../auth/AuthContext'
 import { LinkedCases } from './LinkedCases'
+import { RecordForm } from './RecordForm'
+import { editable, PSR_FORM_FIELDS } from './recordForms'
 import { StatusBadge } from './RecordListPage'
 import { VmsImportPage } from './VmsImportPage'
 import { WorkforceNav } from './WorkforceNav'
@@ -53,10 +56,32 @@ const PSR_FIELDS = [
   'bill_rate',
 ]
 
+/** A PSR entered by hand, from the client's own system (then its page, with what is still missing). */
+export function NewPsrPage() {
+  const navigate = useNavigate()
+  return (
+    <Stack gap="md">
+      <WorkforceNav />
+      <RecordForm
+        title="Enter a PSR"
+        path="psrs"
+        record={null}
+        fields={PSR_FORM_FIELDS}
+        onSaved={(saved) => navigate(`/workforce/psrs/${String(saved.id)}`)}
+        onCancel={() => navigate('/workforce/psrs')}
+      />
+    </Stack>
+  )
+}
+
 export function PsrPage() {
   const id = Number(useParams().id)
   const navigate = useNavigate()
+  const { user } = useAuth()
+  const internal = user?.role === 'admin' || user?.role === 'manager' || user?.role === 'coordinator'
+  const queryClient = useQueryClient()
   const psr = useQuery({ queryKey: ['wf-psr', id], queryFn: () => getRecord('psrs', id) })
+  const [editing, setEditing] = useState(false)
   const [error, setError] = useState<string | null>(null)
   if (!psr.data) return <Text>{psr.isError ? errorMessage(psr.error) : 'Loading…'}</Text>
   const p = psr.data as Row & { missing: string[]; status: string; assignment_id: number | null }
@@ -80,20 +105,41 @@ export function PsrPage() {
           {p.missing.map(humanize).join(', ')}
         </Alert>
       )}
-      <Paper withBorder p="md">
-        <SimpleGrid cols={{ base: 2, md: 3 }}>
-          {PSR_FIELDS.map((f) => (
-            <div key={f}>
-              <Text size="xs" c="dimmed">
-                {humanize(f)}
-              </Text>
-              <Text size="sm">{String(p[f] ?? '—')}</Text>
-            </div>
-          ))}
-        </SimpleGrid>
-      </Paper>
+      {editing ? (
+        <RecordForm
+          key={String(p.version)}
+          title="Fill in the PSR's details"
+          path="psrs"
+          record={p}
+          fields={editable(PSR_FORM_FIELDS, ['programme_id'])}
+          onSaved={(saved) => {
+            queryClient.setQueryData(['wf-psr', id], saved)
+            setEditing(false)
+          }}
+          onCancel={() => setEditing(false)}
+          onReload={() => void psr.refetch()}
+        />
+      ) : (
+        <Paper withBorder p="md">
+          <SimpleGrid cols={{ base: 2, md: 3 }}>
+            {PSR_FIELDS.map((f) => (
+              <div key={f}>
+                <Text size="xs" c="dimmed">
+                  {humanize(f)}
+                </Text>
+                <Text size="sm">{String(p[f] ?? '—')}</Text>
+              </div>
+            ))}
+          </SimpleGrid>
+        </Paper>
+      )}
       {error && <Alert color="red">{error}</Alert>}
       <Group>
+        {internal && !editing && (p.status === 'waiting' || p.status === 'needs_details') && (
+          <Button variant="default" onClick={() => setEditing(true)} data-testid="psr-edit">
+            Edit details
+          </Button>
+        )}
         {p.status === 'waiting' && (
           <Button onClick={convert} data-testid="psr-convert">
             Create the assignment

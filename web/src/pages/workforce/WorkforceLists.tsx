@@ -29,6 +29,11 @@ export function ProgrammesPage() {
         { key: 'checkin_schedule', header: 'Check-ins' },
         { key: 'status', header: 'Status', kind: 'status' },
       ]}
+      actions={
+        <Button component={Link} to="/workforce/programmes/new">
+          New programme
+        </Button>
+      }
     />
   )
 }
@@ -93,9 +98,14 @@ export function PsrsPage() {
         { key: 'status', header: 'Status', kind: 'status' },
       ]}
       actions={
-        <Button component={Link} to="/workforce/psrs/import">
-          Import VMS export
-        </Button>
+        <>
+          <Button variant="default" component={Link} to="/workforce/psrs/new">
+            Enter a PSR
+          </Button>
+          <Button component={Link} to="/workforce/psrs/import">
+            Import VMS export
+          </Button>
+        </>
       }
     />
   )

@@ -4,8 +4,8 @@ import { ChatImportPage } from './ChatImportPage'
 import { KnowledgeArticlePage, KnowledgePage } from './KnowledgePages'
 import { PayrollTicketPage } from './PayrollTicketPage'
 import { PayrollTicketsPage } from './PayrollTicketsPage'
-import { ProgrammePage, WorkerPage } from './DetailPages'
-import { PsrImportPage, PsrPage } from './PsrPages'
+import { NewProgrammePage, ProgrammePage, WorkerPage } from './DetailPages'
+import { NewPsrPage, PsrImportPage, PsrPage } from './PsrPages'
 import { TimecardImportPage } from './TimecardImportPage'
 import { TemplatesPage } from './TemplatesPage'
 import { TimecardsPage } from './TimecardsPage'
@@ -21,12 +21,14 @@ export function workforceRoutes(role: string | undefined) {
       <Route path="workforce" element={<Navigate to={`/workforce/${home}`} replace />} />
       <Route path="workforce/home" element={<WorkforceHomePage />} />
       <Route path="workforce/programmes" element={<ProgrammesPage />} />
+      <Route path="workforce/programmes/new" element={<NewProgrammePage />} />
       <Route path="workforce/programmes/:id" element={<ProgrammePage />} />
       <Route path="workforce/programmes/:id/templates" element={<TemplatesPage />} />
       <Route path="workforce/workers" element={<WorkersPage />} />
       <Route path="workforce/workers/:id" element={<WorkerPage />} />
       <Route path="workforce/psrs" element={<PsrsPage />} />
       <Route path="workforce/psrs/import" element={<PsrImportPage />} />
+      <Route path="workforce/psrs/new" element={<NewPsrPage />} />
       <Route path="workforce/psrs/:id" element={<PsrPage />} />
       <Route path="workforce/assignments" element={<AssignmentsPage />} />
       <Route path="workforce/assignments/:id" element={<AssignmentPage />} />
