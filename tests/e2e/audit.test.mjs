@@ -24,9 +24,13 @@ describe('audit journey', { timeout: 300_000 }, () => {
     await page.getByRole('link', { name: 'Audit' }).click()
     await page.getByRole('heading', { name: 'Audit trail', level: 2 }).waitFor()
     await page.getByTestId('audit-event-row').first().waitFor()
+    // one filter at a time, as a person types them: each lands in the URL
     await page.getByLabel('Record type').fill('client')
+    await page.waitForURL(/entity=client/)
     await page.getByLabel('Search').fill(String(id))
+    await page.waitForURL(new RegExp(`q=${id}`))
     await page.getByLabel('Action').fill('update')
+    await page.waitForURL(/action=update/)
     const rows = page.getByTestId('audit-event-row')
     await until(async () => (await rows.count()) === 1 && /Freight/.test(await rows.first().innerText()), 'the one update of the client')
     assert.match(await rows.first().innerText(), /Morgan Manager/)

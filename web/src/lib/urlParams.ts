@@ -6,10 +6,20 @@ import { useSearchParams } from 'react-router'
 export function useUrlParams() {
   const [params, setParams] = useSearchParams()
   // The params as last set, so that two updates before the router re-renders (typing in two filters in
-  // quick succession) both stay: the router hands every update this render's params.
+  // quick succession) both stay: the router hands every update this render's params. A render with params
+  // we set ourselves on the way there changes nothing; any other (back, a link) starts from them.
   const latest = useRef(params)
-  const rendered = useRef(params)
-  if (rendered.current !== params) latest.current = rendered.current = params
+  const pending = useRef<string[]>([])
+  const seen = useRef(params)
+  if (seen.current !== params) {
+    seen.current = params
+    const at = pending.current.indexOf(params.toString())
+    if (at >= 0) pending.current = pending.current.slice(at + 1)
+    else {
+      pending.current = []
+      latest.current = params
+    }
+  }
   function update(patch: Record<string, string | null>) {
     const next = new URLSearchParams(latest.current)
     for (const [k, v] of Object.entries(patch)) {
@@ -17,6 +27,7 @@ export function useUrlParams() {
       else next.set(k, v)
     }
     latest.current = next
+    pending.current.push(next.toString())
     setParams(next, { replace: true })
   }
   return { params, update }

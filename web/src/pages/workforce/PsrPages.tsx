@@ -125,9 +125,9 @@ export function PsrPage() {
             {PSR_FIELDS.map((f) => (
               <div key={f}>
                 <Text size="xs" c="dimmed">
-                  {humanize(f)}
+                  {f === 'vms_work_order_id' ? 'Work order' : humanize(f)}
                 </Text>
-                <Text size="sm">{String(p[f] ?? '—')}</Text>
+                <Text size="sm">{f === 'worker_type' ? humanize(p[f] as string | null) : String(p[f] ?? '—')}</Text>
               </div>
             ))}
           </SimpleGrid>
