@@ -563,6 +563,23 @@ void InstallWorkforceViews(http::Router& router, WorkforceService& service) {
       },
       {"Schedule the weekly VMS audit on the export the VMS drops on the server", "workforce", true, kObject,
        kObject});
+  router.Add(
+      "GET", "/api/v1/programmes/{id}/vms-audit/schedule",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kWorkforceRead, [&](const auth::Principal& caller) -> Result<Response> {
+          return Response::Json(TRY(service.VmsAuditSchedule(caller, TRY(PathId(ctx)))));
+        });
+      },
+      {"The weekly VMS audit's schedule ({cron, vms_export_path, next_run_at}), or null", "workforce", true, nullptr,
+       {{"type", {"object", "null"}}}});
+  router.Add(
+      "DELETE", "/api/v1/programmes/{id}/vms-audit/schedule",
+      [&service](Context& ctx) {
+        return Guarded(ctx, Permission::kReconSchedule, [&](const auth::Principal& caller) -> Result<Response> {
+          return Response::Json(TRY(service.UnscheduleVmsAudit(caller, TRY(PathId(ctx)), ctx.request.request_id)));
+        });
+      },
+      {"Stop the weekly VMS audit (its runs stay)", "workforce", true, nullptr, {{"type", {"object", "null"}}}});
 }
 
 }  // namespace

@@ -183,6 +183,10 @@ class WorkforceService {
   // The weekly schedule: the job "workforce.vms_audit" reads the export the VMS drops at `vms_export_path`.
   Result<json> ScheduleVmsAudit(const auth::Principal& caller, int64_t programme_id, const std::string& cron,
                                 const std::string& vms_export_path, const std::string& request_id);
+  // The schedule as it stands ({cron, vms_export_path, next_run_at}), or null when there is none.
+  Result<json> VmsAuditSchedule(const auth::Principal& caller, int64_t programme_id);
+  // Stops the weekly audit (its runs stay). Returns null, the schedule there is now.
+  Result<json> UnscheduleVmsAudit(const auth::Principal& caller, int64_t programme_id, const std::string& request_id);
   // Applies the latest finished run: pending VMS updates the VMS now agrees with are cleared.
   Result<json> ApplyVmsAudit(const auth::Principal& caller, int64_t programme_id, const std::string& request_id);
   // Alignment % per client and programme (latest run) and the trend (every finished run).

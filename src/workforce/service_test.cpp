@@ -14,6 +14,7 @@
 #include "auth/accounts.h"
 #include "clients/service.h"
 #include "jobs/jobs.h"
+#include "jobs/schedules.h"
 #include "mail/outbox.h"
 #include "reconciliation/service.h"
 #include "store/testing.h"
@@ -673,6 +674,24 @@ TEST_P(WorkforceServiceTest, TheVmsAuditFindsTheDisagreementAndClearsPendingUpda
   EXPECT_EQ(dashboard["clients"][0]["alignment"], "100.0");
   EXPECT_FALSE(Ok(service_->Get(coordinator_, AssignmentTable(), a["id"].get<int64_t>()))["vms_update_pending"].get<bool>());
   EXPECT_TRUE(Ok(service_->VmsAuditDashboard(other_))["programmes"].empty());
+}
+
+TEST_P(WorkforceServiceTest, TheWeeklyVmsAuditScheduleIsShownAndCanBeStopped) {
+  const int64_t programme_id = programme_["id"].get<int64_t>();
+  EXPECT_TRUE(Ok(service_->VmsAuditSchedule(coordinator_, programme_id)).is_null());
+  Ok(service_->ScheduleVmsAudit(coordinator_, programme_id, "0 6 * * 1", "/srv/vms/harborview.csv", "t"));
+  const json schedule = Ok(service_->VmsAuditSchedule(coordinator_, programme_id));
+  EXPECT_EQ(schedule["cron"], "0 6 * * 1");
+  EXPECT_EQ(schedule["vms_export_path"], "/srv/vms/harborview.csv");
+  EXPECT_EQ(schedule["next_run_at"].get<std::string>().substr(10, 6), "T06:00");  // Mondays 06:00 UTC
+  // Another client's user is told there is no such programme, and cannot stop it.
+  EXPECT_EQ(HttpStatus(service_->VmsAuditSchedule(other_, programme_id).error().kind), 404);
+  EXPECT_EQ(HttpStatus(service_->UnscheduleVmsAudit(other_, programme_id, "t").error().kind), 404);
+  EXPECT_TRUE(Ok(service_->UnscheduleVmsAudit(coordinator_, programme_id, "t")).is_null());
+  EXPECT_TRUE(Ok(service_->VmsAuditSchedule(coordinator_, programme_id)).is_null());
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  EXPECT_EQ(jobs::FireDueSchedules(db(), now + std::chrono::hours(24 * 8)).value(), 0);  // a week on: nothing
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'vms_audit_unschedule'"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WorkforceServiceTest, ::testing::ValuesIn(store::testing::Backends()));

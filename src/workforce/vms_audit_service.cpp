@@ -118,6 +118,12 @@ Result<json> WorkforceService::StartVmsAudit(const auth::Principal& caller, int6
               {"job_id", run.job_id ? json(*run.job_id) : json(nullptr)}};
 }
 
+namespace {
+std::string VmsAuditScheduleName(int64_t programme_id) {
+  return "workforce.vms_audit.programme." + std::to_string(programme_id);
+}
+}  // namespace
+
 Result<json> WorkforceService::ScheduleVmsAudit(const auth::Principal& caller, int64_t programme_id,
                                                 const std::string& cron, const std::string& vms_export_path,
                                                 const std::string& request_id) {
@@ -128,7 +134,7 @@ Result<json> WorkforceService::ScheduleVmsAudit(const auth::Principal& caller, i
   return db_.Transact<json>([&](store::Connection& c) -> Result<json> {
     const json programme = TRY(LoadRecord(c, ProgrammeTable(), caller, programme_id));
     const json payload = {{"programme_id", programme_id}, {"vms_export_path", vms_export_path}};
-    const std::string name = "workforce.vms_audit.programme." + std::to_string(programme_id);
+    const std::string name = VmsAuditScheduleName(programme_id);
     auto fired = jobs::PutSchedule(c, name, cron, "workforce.vms_audit", payload,
                                    std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
     if (!fired.ok()) {
@@ -138,6 +144,30 @@ Result<json> WorkforceService::ScheduleVmsAudit(const auth::Principal& caller, i
                       {"programme", std::to_string(programme_id), programme["client_id"].get<int64_t>(),
                        "vms_audit_schedule", nullptr, {{"cron", cron}, {"vms_export_path", vms_export_path}}}));
     return json{{"name", name}, {"cron", cron}, {"vms_export_path", vms_export_path}};
+  });
+}
+
+Result<json> WorkforceService::VmsAuditSchedule(const auth::Principal& caller, int64_t programme_id) {
+  auto conn = TRY(db_.Acquire());
+  TRY(LoadRecord(*conn, ProgrammeTable(), caller, programme_id));
+  const auto rows = TRY(conn->Query("SELECT cron, payload, next_run_at FROM schedules WHERE name = ?",
+                                    {VmsAuditScheduleName(programme_id)}));
+  if (rows.empty()) return json(nullptr);
+  const json payload = json::parse(rows[0].Text(1), nullptr, false);
+  return json{{"cron", rows[0].Text(0)},
+              {"vms_export_path", payload.is_object() ? payload.value("vms_export_path", "") : ""},
+              {"next_run_at", rows[0].Text(2)}};
+}
+
+Result<json> WorkforceService::UnscheduleVmsAudit(const auth::Principal& caller, int64_t programme_id,
+                                                  const std::string& request_id) {
+  return db_.Transact<json>([&](store::Connection& c) -> Result<json> {
+    const json programme = TRY(LoadRecord(c, ProgrammeTable(), caller, programme_id));
+    TRY(jobs::RemoveSchedule(c, VmsAuditScheduleName(programme_id)));
+    TRY(audit::Append(c, caller.Actor(request_id),
+                      {"programme", std::to_string(programme_id), programme["client_id"].get<int64_t>(),
+                       "vms_audit_unschedule", nullptr, nullptr}));
+    return json(nullptr);
   });
 }
 

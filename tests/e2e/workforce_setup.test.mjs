@@ -6,6 +6,7 @@ import { login, newContext, screenshot, selectOption, until, suiteServerAndBrows
 
 describe('workforce set-up journey', { timeout: 300_000 }, () => {
   const env = suiteServerAndBrowser()
+  let programmeUrl = null
 
   test('coordinator: new programme → PSR entered with details missing → details filled → ready', async () => {
     const ctx = await newContext(env.browser, env.server.baseUrl)
@@ -26,6 +27,7 @@ describe('workforce set-up journey', { timeout: 300_000 }, () => {
     await selectOption(page, 'Notice counted in', 'Business')
     await form.getByRole('button', { name: 'Create' }).click()
     await page.waitForURL(/\/workforce\/programmes\/\d+$/)
+    programmeUrl = new URL(page.url()).pathname
     await page.getByRole('heading', { name: 'Set-up journey contingent' }).waitFor()
     assert.match(await page.locator('main').innerText(), /Magnit/)
 
@@ -76,6 +78,27 @@ describe('workforce set-up journey', { timeout: 300_000 }, () => {
     await details.getByRole('button', { name: 'Save changes' }).click()
     await missing.waitFor({ state: 'detached' })
     await page.getByTestId('psr-convert').waitFor()
+    await ctx.close()
+  })
+
+  test("manager: the programme's weekly VMS audit on the export the VMS drops, then stopped", async () => {
+    assert.ok(programmeUrl, 'the first journey made a programme')
+    const ctx = await newContext(env.browser, env.server.baseUrl)
+    const page = await ctx.newPage()
+    await login(page, 'manager@concord.test')
+    await page.goto(programmeUrl)
+    const section = page.getByTestId('vms-audit-schedule')
+    await section.getByText(/Not scheduled/).waitFor()
+    await section.getByRole('button', { name: 'Schedule it weekly' }).click()
+    await section.getByLabel('Export on the server').fill('relative/export.csv')
+    await section.getByRole('button', { name: 'Save schedule' }).click()
+    await section.getByText(/absolute path/).waitFor()
+    await section.getByLabel('Export on the server').fill('/srv/vms/setup-journey.csv')
+    await section.getByRole('button', { name: 'Save schedule' }).click()
+    await section.getByText(/Every 0 6 \* \* 1 \(UTC\) on \/srv\/vms\/setup-journey\.csv; next/).waitFor()
+    await screenshot(page, 'workforce-programme-schedule')
+    await section.getByRole('button', { name: 'Stop schedule' }).click()
+    await section.getByText(/Not scheduled/).waitFor()
     await ctx.close()
   })
 })

@@ -192,6 +192,21 @@ export async function startVmsAudit(programmeId: number, csv: string, fileName: 
     })
   ).data
 }
+/** The weekly VMS audit's schedule: the export the VMS drops on the server, read on a cron (UTC). */
+export interface VmsAuditScheduleInfo {
+  cron: string
+  vms_export_path: string
+  next_run_at?: string
+}
+export function getVmsAuditSchedule(programmeId: number) {
+  return getJson<VmsAuditScheduleInfo | null>(`${V1}/programmes/${programmeId}/vms-audit/schedule`)
+}
+export async function scheduleVmsAudit(programmeId: number, body: VmsAuditScheduleInfo) {
+  return (await request<VmsAuditScheduleInfo>(`${V1}/programmes/${programmeId}/vms-audit/schedule`, { method: 'PUT', body })).data
+}
+export async function unscheduleVmsAudit(programmeId: number) {
+  return (await request<null>(`${V1}/programmes/${programmeId}/vms-audit/schedule`, { method: 'DELETE' })).data
+}
 export async function applyVmsAudit(programmeId: number) {
   return (await request<{ run_id: number; cleared: number; still_differing: string[] }>(`${V1}/programmes/${programmeId}/vms-audit/apply`, {
     method: 'POST',

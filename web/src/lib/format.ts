@@ -71,6 +71,14 @@ const FIELD_LABELS: Record<string, string> = {
   tax_id: 'Tax id',
   external_ref: 'External ref',
   is_primary: 'Primary',
+  msp: 'MSP',
+  vms: 'VMS',
+  vms_work_order_id: 'Work order',
+  checkin_schedule: 'Check-ins',
+  required_psr_fields: 'Details a PSR must have',
+  minimum_notice_days: 'Minimum notice (days)',
+  notice_day_kind: 'Notice counted in',
+  client_name: 'Client',
 }
 
 /** A field name as people read it: `legal_name` → `Legal name`, `dba` → `DBA`. */

@@ -5,15 +5,24 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { errorMessage } from '../../api/http'
 import { applyVmsAudit, getRecord, listRecords, startVmsAudit, type Row } from '../../api/workforce'
 import { useAuth } from '../../auth/AuthContext'
-import { humanize } from '../../lib/format'
+import { fieldLabel } from '../../lib/format'
 import { WorkerTypeHistory } from './ConversionPanel'
 import { LinkedCases } from './LinkedCases'
 import { PayrollTicketsPanel } from './PayrollTicketsPanel'
 import { RecordForm } from './RecordForm'
+import { VmsAuditSchedule } from './VmsAuditSchedule'
 import { editable, PROGRAMME_FIELDS } from './recordForms'
 import { WorkerTimeline } from './WorkerTimeline'
 import { StatusBadge } from './RecordListPage'
 import { WorkforceNav } from './WorkforceNav'
+
+/** A record's value as people read it: lists with commas, flags as yes/no, nothing as a dash. */
+function fieldText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—'
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '—'
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No'
+  return String(value)
+}
 
 function Fields({ record, fields }: { record: Row; fields: string[] }) {
   return (
@@ -21,10 +30,10 @@ function Fields({ record, fields }: { record: Row; fields: string[] }) {
       {fields.map((f) => (
         <div key={f}>
           <Text size="xs" c="dimmed">
-            {humanize(f)}
+            {fieldLabel(f)}
           </Text>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {record[f] === null || record[f] === undefined || record[f] === '' ? '—' : String(record[f])}
+            {fieldText(record[f])}
           </Text>
         </div>
       ))}
@@ -195,6 +204,10 @@ export function ProgrammePage() {
               {message}
             </Alert>
           )}
+          <Title order={5} mt="md" mb={4}>
+            Weekly schedule
+          </Title>
+          <VmsAuditSchedule programmeId={id} canSchedule={user?.role === 'admin' || user?.role === 'manager'} />
         </Paper>
       )}
     </Stack>
