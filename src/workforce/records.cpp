@@ -341,7 +341,7 @@ std::vector<FieldError> ValidateInput(const InputSpec& spec, const json& input, 
     const auto it = input.find(f.name);
     const bool absent = it == input.end() || it->is_null() || (it->is_string() && it->get<std::string>().empty());
     if (absent) {
-      if (creating && f.required) errors.push_back({f.name, "field.required", "Enter " + f.name + "."});
+      if (creating && f.required) errors.push_back({f.name, "field.required", "Required."});
       continue;
     }
     const json& v = *it;
